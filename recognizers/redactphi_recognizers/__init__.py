@@ -1,0 +1,27 @@
+"""RedactPHI's Presidio recognizers for US clinical notes."""
+
+from .age_over_89_recognizer import AgeOver89Recognizer
+from .clinical_date_recognizer import ClinicalDateRecognizer
+from .offline_email_recognizer import OfflineEmailRecognizer
+from .person_name_recognizer import PersonNameRecognizer
+from .phone_number_recognizer import PhoneNumberRecognizer
+from .provider_name_recognizer import ProviderNameRecognizer
+from .record_number_recognizer import RecordNumberRecognizer
+from .registry import DEFAULT_RECOGNIZERS, RECOGNIZER_FACTORIES, build_recognizers
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = [
+    "DEFAULT_RECOGNIZERS",
+    "RECOGNIZER_FACTORIES",
+    "AgeOver89Recognizer",
+    "ClinicalDateRecognizer",
+    "OfflineEmailRecognizer",
+    "PersonNameRecognizer",
+    "PhoneNumberRecognizer",
+    "ProviderNameRecognizer",
+    "RecordNumberRecognizer",
+    "SpanMatch",
+    "SpanPattern",
+    "SpanPatternRecognizer",
+    "build_recognizers",
+]

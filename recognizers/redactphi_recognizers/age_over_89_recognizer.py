@@ -1,0 +1,38 @@
+"""Ages over 89, which Safe Harbor treats as identifiers (ages up to 89 are kept)."""
+
+from __future__ import annotations
+
+import re
+
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = ["AgeOver89Recognizer"]
+
+_AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5])(?:\.\d)?)"
+_AFTER = re.compile(
+    rf"(?<![\w.]){_AGE}(?:\s*|-)(?:(?:and|&)\s+(?:a\s+)?half\s+)?(?:years?|yrs?|y)[\s\-]*(?:old|of\s+age|o\b)",
+    re.IGNORECASE,
+)
+_ABBREVIATED = re.compile(
+    rf"(?<![\w.]){_AGE}\s*(?:yo|y/o|y\.o\.?|yof|yom|yr\s+old|(?-i:F|M))(?![\w/])", re.IGNORECASE
+)
+_BEFORE = re.compile(rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=)?\s*{_AGE}(?![\w.])", re.IGNORECASE)
+_NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
+
+
+class AgeOver89Recognizer(SpanPatternRecognizer):
+    """Ages of 90 and over (entity type AGE)."""
+
+    ENTITIES = ("AGE",)
+    PATTERNS = (
+        SpanPattern("age over 89, before age words", _AFTER, 0.9),
+        SpanPattern("age over 89, abbreviated", _ABBREVIATED, 0.9),
+        SpanPattern("age over 89, after 'age'", _BEFORE, 0.9),
+        SpanPattern("nonagenarian", _NONAGENARIAN, 0.6),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        if pattern.regex is _NONAGENARIAN:
+            return match
+        value = float(text[match.start : match.end])
+        return match if value >= 90 else None

@@ -1,0 +1,136 @@
+"""Dates as US clinical notes write them, validated against the calendar.
+
+Safe Harbor removes every date element more specific than the year. Bare years
+("appendectomy in 2009"), durations, "POD 3" and values that look like dates
+(BP 132/84, pain 7/10, strength 5/5) are not dates; numeric dates without a year are
+accepted only after a date cue ("on 3/14", "DOS 3/14").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+
+__all__ = ["ClinicalDateRecognizer"]
+
+_MONTH_NAMES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Capitalised or upper-case month names only: "may" and "march" are also ordinary words.
+_MONTH = (
+    r"(?:Jan(?:uary)?|JAN(?:UARY)?|Feb(?:ruary)?|FEB(?:RUARY)?|Mar(?:ch)?|MAR(?:CH)?|Apr(?:il)?|APR(?:IL)?"
+    r"|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?"
+    r"|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?\s+"
+_TIME = r"(?:,?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:hrs|hours))?)?"
+_MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+
+_NUMERIC = re.compile(
+    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|[.\-]\d)"
+)
+_ISO = re.compile(
+    rf"(?<![\w/.\-])(?P<phi>(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME})(?!\w)"
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME})(?![\w])"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?!\s*[:.]?\d)(?![\w%])(?:{_TIME}))"
+)
+_MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
+_NUM_MONTH_YEAR = re.compile(r"(?<![\w/.\-])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|[.\-]\d)")
+_NUM_MONTH_DAY = re.compile(r"(?<![\w/.\-:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|[.\-]\d|:)")
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|since|until|till|by|from|before|after|of|through|thru)\s+the\s+(?P<phi>(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_SEASON_YEAR = re.compile(r"(?<![\w])(?P<phi>(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<y>(?:19|20)\d\d))(?![\w])")
+
+# Words after which "7/10" or "132/84" is a clinical value, not a date.
+_VALUE_CUES = frozenset(
+    "pain bp blood pressure score scale strength motor grade ratio rated of out x "
+    "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
+    "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity "
+    "intensity severity level range times q".split()
+)
+_DATE_CUES = frozenset(
+    "on since dated date dos d t from until till through thru by of admitted discharged seen "
+    "visit surgery procedure operated performed onset last started stopped born dob exam "
+    "collected received reported signed transcribed dictated scheduled returned effective as "
+    "before after between and to started taken obtained followed injury accident admission "
+    "discharge service week ending".split()
+)
+
+
+def _valid_day(month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NAMES.get(name.lower().rstrip(".")[:3], 0)
+
+
+class ClinicalDateRecognizer(SpanPatternRecognizer):
+    """Dates more specific than a year (entity type DATE)."""
+
+    ENTITIES = ("DATE",)
+    PATTERNS = (
+        SpanPattern("date m/d/y (strong)", _NUMERIC, 0.9),
+        SpanPattern("date ISO (strong)", _ISO, 0.95),
+        SpanPattern("date Month d, y (strong)", _MONTH_DAY_YEAR, 0.95),
+        SpanPattern("date d Month y", _DAY_MONTH_YEAR, 0.85),
+        SpanPattern("date Month d", _MONTH_DAY, 0.7),
+        SpanPattern("date Month y", _MONTH_YEAR, 0.8),
+        SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
+        SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
+        SpanPattern("date ordinal day (weak)", _ORDINAL_DAY, 0.6),
+        SpanPattern("date season year", _SEASON_YEAR, 0.6),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        groups = match.groups
+        month = groups.get("m")
+        mon = groups.get("mon")
+        day = groups.get("d")
+        month_n = int(month) if month else (_month_number(mon) if mon else 0)
+        if day is not None:
+            d = int(day)
+            if month_n:
+                if not _valid_day(month_n, d):
+                    # 14/03/2024: accept day-first when it is the only valid reading
+                    if not (month and _valid_day(d, month_n)):
+                        return None
+            elif not 1 <= d <= 31:
+                return None
+        elif month_n and not 1 <= month_n <= 12:
+            return None
+        year = groups.get("y")
+        if year and len(year) == 4 and not 1880 <= int(year) <= 2100:
+            return None
+        before = preceding_words(text, match.start, 25)
+        if pattern.regex is _NUM_MONTH_DAY:
+            # A yearless m/d needs a date cue and no clinical-value cue just before it.
+            if before and before[-1] in _VALUE_CUES:
+                return None
+            if not (set(before[-3:]) & _DATE_CUES):
+                return None
+            return match.retyped(score=0.75)
+        if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:
+            # 1.5.10 or 3-4-12 is too often a version, a ratio or a dose schedule
+            if not (set(before[-3:]) & _DATE_CUES):
+                return None
+        if pattern.regex is _DAY_MONTH_YEAR and not year:
+            if not (set(before[-2:]) & _DATE_CUES) and "the" not in text[match.start : match.end].lower():
+                return match.retyped(score=0.6)
+        return match
+

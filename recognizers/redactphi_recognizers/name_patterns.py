@@ -1,0 +1,32 @@
+"""Regex building blocks for personal names as they are written in US clinical notes."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CREDENTIALS",
+    "FULL_NAME",
+    "LAST_FIRST",
+    "NAME_WORD",
+    "SURNAME",
+    "TITLE_NAME",
+]
+
+# One capitalised name word: Cook, O'Connor, McDonald, DeBakey, Fernandez-Ruiz, ALL CAPS too.
+_CAP = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)*)"
+_UPPER = r"(?:[A-Z](?:['’]?[A-Z]){1,}(?:-[A-Z]{2,})*)"
+NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
+_INITIAL = r"(?:[A-Z]\.?)"
+# Surname particles written in lower case: de Vries, van der Berg, da Silva, St. John.
+_PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?)[ \t]+)"
+SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
+# First [Middle|M.] Last, or a single surname after a title.
+FULL_NAME = rf"(?:{NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{NAME_WORD}))?[ \t]+{SURNAME})"
+TITLE_NAME = rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+{SURNAME}|{SURNAME})"
+# LAST, FIRST [M] as in patient header blocks and signature lines.
+LAST_FIRST = rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t]+{_INITIAL}(?![a-z]))?)"
+
+CREDENTIALS = (
+    r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|P\.?A\.?|CRNA|N\.?P\.?|FNP(?:-[BC]+)?|APRN|ARNP|CNM"
+    r"|Ph\.?D\.?|DPM|DDS|DMD|MBBS|FACS|FACP|FACC|FACOG|FRCS|LPN|CNA|CST|RRT|PharmD|DNP"
+    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP)"
+)

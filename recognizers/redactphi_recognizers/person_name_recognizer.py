@@ -1,0 +1,52 @@
+"""Names of patients, relatives and other persons, from field labels and forms of address."""
+
+from __future__ import annotations
+
+import re
+
+from .name_patterns import FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = ["PersonNameRecognizer"]
+
+_PERSON_LABEL = (
+    r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+)?NAME)?|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
+    r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
+    r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR)"
+)
+_LABELLED = re.compile(
+    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+)
+_HONORIFIC = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|Master)\.?[ \t]+(?P<phi>{TITLE_NAME})"
+)
+_RELATIVE = re.compile(
+    r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s)\s+"
+    r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|"
+    r"niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|friend|"
+    r"fianc[eé]e?|boyfriend|girlfriend|caregiver|neighbor|roommate|guardian|stepson|stepdaughter|"
+    r"son-in-law|daughter-in-law|cousin))"
+    rf",?[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})"
+)
+_DEAR = re.compile(rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})[ \t]*[,:]")
+_NOT_NAMES = frozenset(
+    ("unknown", "none", "na", "n/a", "same", "self", "patient", "colleague", "doctor", "sir",
+     "madam", "provider", "team", "deceased", "not", "declined")
+)
+
+
+class PersonNameRecognizer(SpanPatternRecognizer):
+    """Names of patients, relatives and other persons (entity type PERSON)."""
+
+    ENTITIES = ("PERSON",)
+    PATTERNS = (
+        SpanPattern("person field label (strong)", _LABELLED, 0.9),
+        SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
+        SpanPattern("relative mention", _RELATIVE, 0.85),
+        SpanPattern("salutation", _DEAR, 0.85),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        if text[match.start : match.end].strip().lower() in _NOT_NAMES:
+            return None
+        return match

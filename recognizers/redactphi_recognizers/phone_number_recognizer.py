@@ -1,0 +1,47 @@
+"""US phone, fax and pager numbers in the shapes notes use, including 555 test numbers.
+
+Presidio's PhoneRecognizer relies on libphonenumber validity, which rejects fictitious
+555 exchanges and bare 7-digit pager numbers; notes and test data use both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+
+__all__ = ["PhoneNumberRecognizer"]
+
+_EXT = r"(?:\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6})?"
+_NANP = re.compile(
+    rf"(?<![\w+.\-/])(?P<phi>(?:\+?1[\s.\-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.\-/]|\d{{3}}(?=\d{{7}}))\d{{3}}[\s.\-]?\d{{4}}{_EXT})(?![\w\-/]|\.\d)",
+    re.IGNORECASE,
+)
+_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4}|\d{5})(?![\w\-/]|\.\d)", re.I)
+_CUES = frozenset(
+    "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
+    "number no reached callback voicemail vm text line office desk ext extension at or "
+    "hotline answering service page paged".split()
+)
+
+
+class PhoneNumberRecognizer(SpanPatternRecognizer):
+    """Phone, fax and pager numbers (entity type PHONE_NUMBER)."""
+
+    ENTITIES = ("PHONE_NUMBER",)
+    PATTERNS = (
+        SpanPattern("NANP phone (strong)", _NANP, 0.8),
+        SpanPattern("short phone or pager (weak)", _SHORT, 0.2),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        before = preceding_words(text, match.start, 30)
+        cued = bool(set(before[-3:]) & _CUES)
+        if pattern.regex is _SHORT:
+            return match.retyped(score=0.8) if cued and before and before[-1] in _CUES | {"#"} or (
+                cued and len(before) >= 2 and before[-2] in _CUES
+            ) else None
+        digits = re.sub(r"\D", "", text[match.start : match.end])
+        if len(set(digits)) == 1:
+            return None
+        return match.retyped(score=0.95) if cued else match

@@ -1,0 +1,122 @@
+"""Clinician and staff names, from the cues notes use to name them.
+
+Titles ("Dr. Cook"), credentials ("Ellen R. Cook, MD"), role labels ("SURGEON: COOK,
+ELLEN R", "Attending: ..."), signature lines ("Electronically signed by ..."), cc lists
+and dictation initials ("ERC/dw"). The label and credential cues are strong enough to
+override the clinical lexicon: "Dr. Addison" is a person, "Addison disease" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = ["ProviderNameRecognizer"]
+
+_ROLE_LABELS = (
+    r"(?:PRIMARY\s+|ASSISTANT\s+|ATTENDING\s+|CO-?)?SURGEONS?|ASSISTANTS?(?:\s+SURGEONS?)?"
+    r"|FIRST\s+ASSISTANT|SECOND\s+ASSISTANT|SURGICAL\s+ASSISTANTS?|ATTENDING(?:\s+(?:PHYSICIAN|SURGEON|OF\s+RECORD))?"
+    r"|RESIDENTS?|FELLOWS?|INTERN|ANESTHESIOLOGISTS?|ANESTHETISTS?|ANESTHESIA\s+(?:PROVIDER|STAFF|ATTENDING|BY)"
+    r"|CRNA|SCRUB(?:\s+(?:NURSE|TECH(?:NICIAN)?))?|CIRCULAT(?:OR|ING(?:\s+NURSE)?)|NURSE|RN"
+    r"|REFERRING(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR|MD|SURGEON))?|REFERRED\s+BY|PCP|PRIMARY\s+CARE(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR))?"
+    r"|(?:ELECTRONICALLY\s+)?SIGNED(?:\s+(?:BY|OFF\s+BY))?|(?:ELECTRONICALLY\s+)?(?:VERIFIED|AUTHENTICATED|APPROVED|REVIEWED)\s+BY"
+    r"|DICTATED\s+BY|DICTATING\s+(?:PHYSICIAN|PROVIDER)|TRANSCRIBED\s+BY|TRANSCRIPTIONIST|TRANSCRIBER"
+    r"|CONSULTANTS?|CONSULTING\s+(?:PHYSICIAN|SURGEON)|ORDERING\s+(?:PHYSICIAN|PROVIDER|MD)|ORDERED\s+BY"
+    r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
+    r"|ADMITTING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?|DISCHARGING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?"
+    r"|(?:TREATING|COVERING|RENDERING|SUPERVISING)\s+(?:PHYSICIAN|PROVIDER)|PHYSICIAN|PROVIDER|CLINICIAN"
+    r"|SEEN\s+BY|EVALUATED\s+BY|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
+)
+_ROLE_LINE = re.compile(
+    rf"^[ \t]*(?:{_ROLE_LABELS})[ \t]*(?::|-|#)?[ \t]*(?P<value>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CC_LINE = re.compile(r"^[ \t]*(?:cc|c\.c\.|copies?\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.I | re.M)
+# Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
+_VALUE_NAME = re.compile(
+    rf"(?:(?:Dr|DR|Doctor)\.?\s+)?(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD})"
+)
+# Words that fill role fields but are not names.
+_NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        "None", "N/A", "NA", "Same", "Self", "Unknown", "Not", "Applicable", "Staff", "General",
+        "Attending", "Resident", "Fellow", "Surgeon", "Surgery", "Physician", "Provider", "MD",
+        "DO", "RN", "PA", "NP", "CRNA", "FACS", "Team", "Service", "Department", "Dept",
+        "Anesthesia", "Nurse", "Nursing", "The", "And", "Of", "See", "Below", "Above", "Dictated",
+        "Signed", "Electronically", "By", "Chart", "Record", "Date", "Time", "On", "At", "With",
+        "Tech", "Technician", "Scrub", "Circulator", "Emergency", "Department", "ED", "ER",
+        "Medicine", "Hospitalist", "Radiology", "Pathology", "Cardiology", "Oncology", "Clinic",
+        "Family", "Practice", "Internal", "Care", "Primary", "Office", "File", "Patient", "Pt",
+        "Records", "Reviewed", "Verified", "Pending", "TBD", "Mrs", "Mr", "Ms", "Dr", "PhD",
+        "Assisted", "Assistant", "Surgical", "Student", "Medical", "Via", "Fax", "Phone", "Tel",
+        "Transcriptionist", "Interpreted", "Staffed", "Present", "Entire", "Case", "Procedure",
+        "Yes", "No", "Local", "MAC", "Sedation", "Regional", "Spinal", "Epidural", "Block",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "AM", "PM", "Today", "Yesterday",
+    )
+)
+
+_TITLE = re.compile(rf"\b(?:Dr|DR|Doctor|Drs)\.?[ \t]+(?P<phi>{TITLE_NAME})")
+_CREDENTIALED = re.compile(
+    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
+)
+# Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
+_INITIALS = re.compile(
+    r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*[/:][ \t]*(?P<second>[A-Za-z]{2,4})(?:[ \t]*/[ \t]*\w+)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+class ProviderNameRecognizer(SpanPatternRecognizer):
+    """Names of clinicians and staff (entity type PROVIDER)."""
+
+    ENTITIES = ("PROVIDER",)
+    PATTERNS = (
+        SpanPattern("provider title (strong)", _TITLE, 0.9),
+        SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
+    )
+
+    def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        yield from super().candidates(text)
+        for regex, reason in ((_ROLE_LINE, "provider role label"), (_CC_LINE, "cc line")):
+            pattern = SpanPattern(reason, regex, 0.9, group="value")
+            for line in regex.finditer(text):
+                yield from self._names_in_value(text, line.start("value"), line.end("value"), pattern)
+        initials = SpanPattern("dictation initials", _INITIALS, 0.8)
+        for m in _INITIALS.finditer(text):
+            for group in ("phi", "second"):
+                start, end = m.span(group)
+                yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials
+
+    def _names_in_value(
+        self, text: str, start: int, end: int, pattern: SpanPattern
+    ) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        value = text[start:end]
+        for m in _VALUE_NAME.finditer(value):
+            s, e = m.span("phi")
+            words = re.findall(r"[A-Za-z]+", value[s:e])
+            if not words or all(w.lower() in _NOT_NAMES for w in words):
+                continue
+            # Trim filler words at either end ("Staff Cook" -> "Cook").
+            while words and words[0].lower() in _NOT_NAMES:
+                s = value.index(words[0], s) + len(words[0])
+                s += len(value[s:e]) - len(value[s:e].lstrip(" ,\t"))
+                words.pop(0)
+            while words and words[-1].lower() in _NOT_NAMES:
+                e = value.rindex(words[-1], s, e)
+                e -= len(value[s:e]) - len(value[s:e].rstrip(" ,\t"))
+                words.pop()
+            if words and e > s:
+                yield SpanMatch(start + s, start + e, "PROVIDER", pattern.score, pattern.name), pattern
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        span = text[match.start : match.end]
+        if span.lower() in _NOT_NAMES:
+            return None
+        return match

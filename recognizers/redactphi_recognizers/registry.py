@@ -1,0 +1,74 @@
+"""The one list of recognizers RedactPHI registers, built explicitly by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    IpRecognizer,
+    MedicalLicenseRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsItinRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from .age_over_89_recognizer import AgeOver89Recognizer
+from .clinical_date_recognizer import ClinicalDateRecognizer
+from .offline_email_recognizer import OfflineEmailRecognizer
+from .person_name_recognizer import PersonNameRecognizer
+from .phone_number_recognizer import PhoneNumberRecognizer
+from .provider_name_recognizer import ProviderNameRecognizer
+from .record_number_recognizer import RecordNumberRecognizer
+
+__all__ = ["DEFAULT_RECOGNIZERS", "RECOGNIZER_FACTORIES", "build_recognizers"]
+
+
+def _spacy_ner() -> EntityRecognizer:
+    # Names, organisations and places that no rule settles; DATE is left to our recognizer.
+    return SpacyRecognizer(supported_entities=["PERSON", "ORGANIZATION", "LOCATION"])
+
+
+def _phone() -> EntityRecognizer:
+    return PhoneRecognizer(supported_regions=("US", "CA"))
+
+
+RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
+    # RedactPHI's clinical recognizers
+    "ProviderNameRecognizer": ProviderNameRecognizer,
+    "PersonNameRecognizer": PersonNameRecognizer,
+    "ClinicalDateRecognizer": ClinicalDateRecognizer,
+    "RecordNumberRecognizer": RecordNumberRecognizer,
+    "AgeOver89Recognizer": AgeOver89Recognizer,
+    "PhoneNumberRecognizer": PhoneNumberRecognizer,
+    # Presidio's recognizers that apply to US notes
+    "SpacyRecognizer": _spacy_ner,
+    "EmailRecognizer": OfflineEmailRecognizer,
+    "PhoneRecognizer": _phone,
+    "UrlRecognizer": UrlRecognizer,
+    "IpRecognizer": IpRecognizer,
+    "UsSsnRecognizer": UsSsnRecognizer,
+    "UsItinRecognizer": UsItinRecognizer,
+    "UsPassportRecognizer": UsPassportRecognizer,
+    "MedicalLicenseRecognizer": MedicalLicenseRecognizer,
+    "CreditCardRecognizer": CreditCardRecognizer,
+}
+
+DEFAULT_RECOGNIZERS: tuple[str, ...] = tuple(RECOGNIZER_FACTORIES)
+
+
+def build_recognizers(names: Iterable[str] = DEFAULT_RECOGNIZERS) -> list[EntityRecognizer]:
+    """Instantiate recognizers by name; an unknown name is a ValueError naming it."""
+    recognizers = []
+    for name in names:
+        try:
+            factory = RECOGNIZER_FACTORIES[name]
+        except KeyError:
+            known = ", ".join(sorted(RECOGNIZER_FACTORIES))
+            raise ValueError(f"unknown recognizer {name!r}; known: {known}") from None
+        recognizers.append(factory())
+    return recognizers

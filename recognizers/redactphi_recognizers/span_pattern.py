@@ -1,0 +1,155 @@
+"""A regex proposes, code confirms: the base of RedactPHI's pattern recognizers.
+
+Presidio's PatternRecognizer scores the whole match and applies one set of regex flags
+to every pattern. Clinical identifiers need more: the PHI is often one group of a larger
+match ("MRN: 4829137" -> only the number; "Dr. Cook" -> only the name), names need
+case-sensitive patterns, and labels need case-insensitive ones. Each `SpanPattern` carries
+its own compiled regex, the group holding the PHI, a base score that says its strength,
+and optionally the entity type it emits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+__all__ = ["SpanMatch", "SpanPattern", "SpanPatternRecognizer", "preceding_words"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|#")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanPattern:
+    """One named pattern; `group` is the regex group that holds the PHI (0: whole match)."""
+
+    name: str
+    regex: re.Pattern[str]
+    score: float
+    entity_type: str | None = None
+    group: str | int = "phi"
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMatch:
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    reason: str
+    groups: dict[str, str | None] = field(default_factory=dict, compare=False)
+
+    def retyped(self, entity_type: str | None = None, score: float | None = None) -> SpanMatch:
+        return SpanMatch(
+            self.start,
+            self.end,
+            entity_type or self.entity_type,
+            self.score if score is None else score,
+            self.reason,
+            self.groups,
+        )
+
+
+def preceding_words(text: str, start: int, window: int = 40) -> list[str]:
+    """Lower-cased words in the `window` characters before `start`, nearest last."""
+    return [w.lower().rstrip(".") for w in _WORD.findall(text[max(0, start - window) : start])]
+
+
+class SpanPatternRecognizer(LocalRecognizer):
+    """Runs `PATTERNS`, lets subclasses confirm or drop each match, scores the survivors."""
+
+    PATTERNS: tuple[SpanPattern, ...] = ()
+    ENTITIES: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        patterns: Iterable[SpanPattern] | None = None,
+        supported_entities: Sequence[str] | None = None,
+        name: str | None = None,
+        supported_language: str = "en",
+    ) -> None:
+        self.patterns: tuple[SpanPattern, ...] = tuple(
+            patterns if patterns is not None else self.PATTERNS
+        )
+        super().__init__(
+            supported_entities=list(supported_entities or self.ENTITIES),
+            name=name or type(self).__name__,
+            supported_language=supported_language,
+            context=[],
+        )
+
+    def load(self) -> None:  # patterns are compiled at class definition
+        return None
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        """Validate a candidate: return it (possibly rescored or retyped) or None to drop it."""
+        return match
+
+    def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        default_type = self.supported_entities[0]
+        for pattern in self.patterns:
+            for m in pattern.regex.finditer(text):
+                start, end = m.span(pattern.group)
+                if start < 0 or end <= start:
+                    continue
+                yield (
+                    SpanMatch(
+                        start,
+                        end,
+                        pattern.entity_type or default_type,
+                        pattern.score,
+                        pattern.name,
+                        m.groupdict(),
+                    ),
+                    pattern,
+                )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        confirmed: list[SpanMatch] = []
+        for candidate, pattern in self.candidates(text):
+            match = self.confirm(text, candidate, pattern)
+            if match is not None and match.score > 0:
+                confirmed.append(match)
+        # A match inside a longer one of this recognizer adds nothing ("March 14" in
+        # "March 14, 2024"); keep the longer, and the stronger score of the two.
+        confirmed.sort(key=lambda m: (m.start, -m.end, -m.score))
+        results: list[RecognizerResult] = []
+        outer: SpanMatch | None = None
+        for match in confirmed:
+            if outer is not None and match.end <= outer.end:
+                if match.score > outer.score and results:
+                    results[-1].score = min(match.score, 1.0)
+                continue
+            outer = match
+            results.append(self.to_result(match))
+        return results
+
+    def to_result(self, match: SpanMatch) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=match.score,
+            pattern_name=match.reason,
+            textual_explanation=match.reason,
+        )
+        return RecognizerResult(
+            entity_type=match.entity_type,
+            start=match.start,
+            end=match.end,
+            score=min(match.score, 1.0),
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                # our recognizers weigh context themselves; skip Presidio's enhancer
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+                "reason": match.reason,
+            },
+        )

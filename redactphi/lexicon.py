@@ -1,0 +1,115 @@
+"""The clinical-content lexicon: terms the coding pipeline needs and no finding may cover.
+
+Loaded from plain-text files (one term per line, `#` comments) so clinicians can review
+and extend it without touching code. Multi-word phrases are found in a note in one pass
+(Aho-Corasick); single words are looked up per finding.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from pathlib import Path
+
+import ahocorasick
+
+from .errors import ConfigurationError
+
+__all__ = ["ClinicalLexicon"]
+
+_POSSESSIVE = re.compile(r"'s\b")
+_WORDS = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
+
+
+def _normalise(term: str) -> str:
+    term = term.strip().lower().replace("’", "'")
+    term = _POSSESSIVE.sub("", term)
+    return " ".join(_WORDS.findall(term))
+
+
+class ClinicalLexicon:
+    """Clinical terms: eponyms, devices, drugs, scales, abbreviations and headers."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.words: set[str] = set()
+        phrases: set[str] = set()
+        for raw in terms:
+            norm = _normalise(raw)
+            if not norm:
+                continue
+            if " " in norm or "-" in norm:
+                phrases.add(norm)
+                # hyphenated eponyms (Jackson-Pratt) also protect their parts when alone
+                for part in re.split(r"[\s\-]", norm):
+                    if len(part) > 2 and "-" in norm and " " not in norm:
+                        self.words.add(part)
+            else:
+                self.words.add(norm)
+        self.phrases = frozenset(phrases)
+        self._automaton: ahocorasick.Automaton | None = None
+        if phrases:
+            automaton = ahocorasick.Automaton()
+            for phrase in phrases:
+                automaton.add_word(phrase, len(phrase))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    @classmethod
+    def from_directory(cls, path: str | Path) -> ClinicalLexicon:
+        folder = Path(path)
+        files = sorted(folder.glob("*.txt"))
+        if not files:
+            raise ConfigurationError(f"clinical lexicon folder {str(folder)!r} has no .txt files")
+        terms: list[str] = []
+        for file in files:
+            for line in file.read_text(encoding="utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    terms.append(line)
+        return cls(terms)
+
+    def __len__(self) -> int:
+        return len(self.words) + len(self.phrases)
+
+    def is_clinical(self, span_text: str) -> bool:
+        """Whether the text, as a whole or word by word, is clinical vocabulary."""
+        norm = _normalise(span_text)
+        if not norm:
+            return False
+        if norm in self.words or norm in self.phrases:
+            return True
+        return all(w in self.words for w in norm.replace("-", " ").split())
+
+    def phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of lexicon phrases in the text, on word boundaries.
+
+        Case, possessives ("Hartmann's") and the spacing or punctuation between words do
+        not matter: the note is reduced to its words, which are matched in one pass.
+        """
+        if self._automaton is None:
+            return []
+        starts: list[int] = []  # offset of each word in the joined string
+        origin: list[tuple[int, int]] = []  # each word's span in the note
+        parts: list[str] = []
+        position = 0
+        for m in _WORDS.finditer(text.lower().replace("’", "'")):
+            word = m.group()
+            end = m.end()
+            if word.endswith("'s"):
+                word = word[:-2]
+            starts.append(position)
+            origin.append((m.start(), end))
+            parts.append(word)
+            position += len(word) + 1
+        joined = " ".join(parts)
+        spans = []
+        for end_index, length in self._automaton.iter(joined):
+            start = end_index - length + 1
+            end = end_index + 1
+            if (start and joined[start - 1] != " ") or (end < len(joined) and joined[end] != " "):
+                continue
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end_index) - 1
+            spans.append((origin[first][0], origin[last][1]))
+        return spans

@@ -1,0 +1,133 @@
+"""The Redactor: analyze a note for PHI and redact it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NlpEngine
+
+from redactphi_recognizers import build_recognizers
+
+from .configuration import RedactorConfig
+from .errors import ConfigurationError, PolicyError
+from .findings import Finding, RedactionResult, Replacement
+from .lexicon import ClinicalLexicon
+from .nlp import ClinicalNlpEngine, load_nlp_engine_config
+from .resolution import FindingResolver
+
+__all__ = ["Redactor"]
+
+_LANGUAGE = "en"
+
+
+class Redactor:
+    """Finds and removes PHI in clinical notes.
+
+    Built once (the spaCy pipeline loads here), then reused; safe to share across threads.
+
+    >>> redactor = Redactor()                                    # doctest: +SKIP
+    >>> redactor.redact("Seen 03/14/2024 by Dr. Cook").text      # doctest: +SKIP
+    'Seen [DATE] by Dr. [PROVIDER]'
+    """
+
+    def __init__(
+        self,
+        config: RedactorConfig | str | Path | None = None,
+        *,
+        nlp_engine: NlpEngine | None = None,
+    ) -> None:
+        if config is None:
+            config = RedactorConfig.default()
+        elif isinstance(config, (str, Path)):
+            config = RedactorConfig.from_yaml(config)
+        self.config = config
+        if nlp_engine is None:
+            nlp_engine = ClinicalNlpEngine.from_config(
+                load_nlp_engine_config(config.nlp_engine_path()), model_name=config.model
+            )
+        if not nlp_engine.is_loaded():
+            nlp_engine.load()
+        self.nlp_engine = nlp_engine
+        registry = RecognizerRegistry(recognizers=build_recognizers(config.recognizers))
+        self._analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=[_LANGUAGE],
+            default_score_threshold=config.score_threshold,
+        )
+        self._entities = sorted(self._analyzer.get_supported_entities(_LANGUAGE))
+        lexicon_dir = config.lexicon_path()
+        if not lexicon_dir.is_dir():
+            raise ConfigurationError(f"clinical lexicon folder {str(lexicon_dir)!r} does not exist")
+        self.lexicon = ClinicalLexicon.from_directory(lexicon_dir)
+        self._resolver = FindingResolver(self.lexicon, propagate_names=config.propagate_names)
+        self._lock = threading.Lock()
+
+    @property
+    def supported_entities(self) -> list[str]:
+        return list(self._entities)
+
+    def analyze(self, text: str) -> list[Finding]:
+        """Findings in `text`, sorted by position and non-overlapping."""
+        _check_text(text)
+        if not text.strip():
+            return []
+        results = self._analyzer.analyze(
+            text=text,
+            language=_LANGUAGE,
+            entities=self._entities,
+            score_threshold=self.config.score_threshold,
+        )
+        return self._resolver.resolve(text, results)
+
+    def analyze_batch(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Finding]]:
+        """Findings for many texts, running the NLP pipeline in batches (`nlp.pipe`)."""
+        texts = list(texts) if not isinstance(texts, list) else texts
+        for text in texts:
+            _check_text(text)
+        artifacts = self.nlp_engine.process_batch(texts, _LANGUAGE, batch_size=batch_size)
+        for text, (_, nlp_artifacts) in zip(texts, artifacts, strict=True):
+            if not text.strip():
+                yield []
+                continue
+            results = self._analyzer.analyze(
+                text=text,
+                language=_LANGUAGE,
+                entities=self._entities,
+                score_threshold=self.config.score_threshold,
+                nlp_artifacts=nlp_artifacts,
+            )
+            yield self._resolver.resolve(text, results)
+
+    def redact(self, text: str, policy: str = "tag") -> RedactionResult:
+        """Redacted text with each finding replaced by its type tag, e.g. `[DATE]`."""
+        if policy != "tag":
+            raise PolicyError(f"unknown policy {policy!r}; available: tag")
+        findings = self.analyze(text)
+        return apply_tags(text, findings)
+
+
+def apply_tags(text: str, findings: list[Finding]) -> RedactionResult:
+    """Replace each (non-overlapping, sorted) finding with `[ENTITY_TYPE]`."""
+    out: list[str] = []
+    replacements: list[Replacement] = []
+    cursor = 0
+    length = 0
+    for f in findings:
+        out.append(text[cursor : f.start])
+        length += f.start - cursor
+        tag = f"[{f.entity_type}]"
+        replacements.append(Replacement(f.start, f.end, length, length + len(tag), f.entity_type, "tag"))
+        out.append(tag)
+        length += len(tag)
+        cursor = f.end
+    out.append(text[cursor:])
+    return RedactionResult("".join(out), tuple(findings), tuple(replacements), policy="tag")
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")

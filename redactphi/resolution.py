@@ -1,0 +1,167 @@
+"""Protect clinical content, settle overlaps and tell patients from providers.
+
+This is where precision is won: a statistical NER tags "Foley", "Crohn" or "Kocher" as
+people, and "PREOPERATIVE DIAGNOSIS" as an organisation. A finding that lies on clinical
+vocabulary is dropped unless a person cue (a title, a credential, a name field) made it.
+Every decision keeps the recognizer and reason; no text is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from presidio_analyzer import RecognizerResult
+
+from .entities import canonical_entity_type
+from .findings import Finding
+from .lexicon import ClinicalLexicon
+
+__all__ = ["FindingResolver"]
+
+_NAME_TYPES = frozenset({"PERSON", "PROVIDER"})
+# Recognizers whose findings come from a structural cue strong enough to beat the lexicon.
+_CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
+_NER = "SpacyRecognizer"
+# Safe Harbor keeps states and countries; a statistical LOCATION that is only one of
+# these is not PHI (a street, city or ZIP next to it is found by other means).
+_STATES_AND_COUNTRIES = frozenset(
+    s.lower()
+    for s in (
+        "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
+        "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
+        "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio "
+        "Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington "
+        "Wisconsin Wyoming America USA US U.S. U.S.A. Canada Mexico"
+    ).split()
+) | frozenset(
+    (
+        "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+        "north dakota", "rhode island", "south carolina", "south dakota", "west virginia",
+        "district of columbia", "united states", "united states of america", "puerto rico",
+    )
+)
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|DR|Doctor|Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?|\b(?:wife|husband|son|daughter|mother|father|sister|brother))\s*$"
+)
+_CREDENTIAL_AFTER = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|PA-C|NP|CRNA|FACS|PhD)\b")
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_PARTICLES = frozenset("de del della da di du van von der den la le st".split())
+
+
+class FindingResolver:
+    """Turns raw recognizer results into the final, non-overlapping findings."""
+
+    def __init__(self, lexicon: ClinicalLexicon, *, propagate_names: bool = True) -> None:
+        self.lexicon = lexicon
+        self.propagate_names = propagate_names
+
+    def resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Finding]:
+        findings = [_to_finding(r) for r in results]
+        protected = self.lexicon.phrase_spans(text)
+        kept = [f for f in findings if not self._is_clinical(text, f, protected)]
+        if self.propagate_names:
+            kept.extend(self._propagate(text, kept, protected))
+        return _merge(kept)
+
+    def _is_clinical(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+        if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
+            return False
+        if f.recognizer in _CUED_RECOGNIZERS:
+            return False
+        span = text[f.start : f.end]
+        if _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start]) or _CREDENTIAL_AFTER.match(
+            text[f.end : f.end + 8]
+        ):
+            return False
+        if f.entity_type == "LOCATION" and span.strip(" .,").lower() in _STATES_AND_COUNTRIES:
+            return True
+        if f.recognizer == _NER and _implausible_ner_span(span, f.entity_type):
+            return True
+        if _inside_any(f.start, f.end, protected):
+            return True
+        return self.lexicon.is_clinical(span)
+
+    def _propagate(
+        self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
+    ) -> list[Finding]:
+        """A name found with a strong cue is PHI wherever else it appears in the note."""
+        names: dict[str, str] = {}
+        for f in findings:
+            if f.entity_type not in _NAME_TYPES or f.score < 0.85:
+                continue
+            for token in _NAME_TOKEN.findall(text[f.start : f.end]):
+                key = token.strip("'’-")
+                if len(key) < 3 or key.lower() in _PARTICLES or key.isupper() and len(key) <= 3:
+                    continue
+                if f.recognizer not in _CUED_RECOGNIZERS and self.lexicon.is_clinical(key):
+                    continue
+                names.setdefault(key.lower(), f.entity_type)
+        if not names:
+            return []
+        pattern = re.compile(
+            r"(?<![\w'’\-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w\-])",
+            re.IGNORECASE,
+        )
+        added = []
+        for m in pattern.finditer(text):
+            token = m.group(1)
+            if not (token[0].isupper()):
+                continue  # "rose", "banks", "field" in lower case are words, not names
+            start, end = m.span(1)
+            if _inside_any(start, end, protected):
+                continue
+            added.append(
+                Finding(start, end, names[token.lower()], 0.8, "NamePropagation", "name seen elsewhere in note")
+            )
+        return added
+
+
+def _implausible_ner_span(span: str, entity_type: str) -> bool:
+    """Statistical NER output that cannot be a name: codes, numbers, short capitals."""
+    stripped = span.strip(" .,;:()")
+    if entity_type in _NAME_TYPES and any(c.isdigit() for c in stripped):
+        return True
+    if len(stripped) <= 3 and stripped.isupper():
+        return True  # MD, RN, ICU, OR: credentials and units, not places or people
+    return not any(c.isalpha() for c in stripped)
+
+
+def _to_finding(r: RecognizerResult) -> Finding:
+    meta = r.recognition_metadata or {}
+    recognizer = str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"))
+    reason = str(meta.get("reason") or (r.analysis_explanation.pattern_name if r.analysis_explanation else "") or "")
+    return Finding(r.start, r.end, canonical_entity_type(r.entity_type), float(r.score), recognizer, reason)
+
+
+def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies within one of the (sorted or not) spans."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    """Union overlapping findings; the merged span takes the strongest finding's type."""
+    if not findings:
+        return []
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    merged: list[Finding] = []
+    group = [ordered[0]]
+    group_end = ordered[0].end
+    for f in ordered[1:]:
+        if f.start < group_end:
+            group.append(f)
+            group_end = max(group_end, f.end)
+            continue
+        merged.append(_combine(group, group_end))
+        group, group_end = [f], f.end
+    merged.append(_combine(group, group_end))
+    return merged
+
+
+def _combine(group: list[Finding], end: int) -> Finding:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda f: (f.score, f.recognizer in _CUED_RECOGNIZERS, len(f)))
+    return Finding(group[0].start, end, best.entity_type, best.score, best.recognizer, best.reason)
+
+

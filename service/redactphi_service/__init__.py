@@ -1,0 +1,1 @@
+"""RedactPHI's HTTP service (FastAPI)."""

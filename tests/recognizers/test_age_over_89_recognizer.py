@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import AgeOver89Recognizer
+
+from .conftest import spans
+
+REC = AgeOver89Recognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 92-year-old woman", ["92"]),
+        ("92 y/o male", ["92"]),
+        ("age: 101", ["101"]),
+        ("is 90 years old", ["90"]),
+    ],
+)
+def test_ages_over_89(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 67-year-old man",  # ages up to 89 are not PHI
+        "89 y/o female",
+        "O2 sat 94% on RA",  # a percentage
+        "weighs 95 kg",
+    ],
+)
+def test_not_ages_over_89(text: str) -> None:
+    assert spans(REC, text) == []

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import ClinicalDateRecognizer
+
+from .conftest import spans
+
+REC = ClinicalDateRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen 03/14/2024.", ["03/14/2024"]),  # US numeric, 4-digit year
+        ("Seen 3/14/24 in clinic", ["3/14/24"]),  # short year
+        ("DOS: 2024-03-14", ["2024-03-14"]),  # ISO
+        ("on March 14, 2024 the patient", ["March 14, 2024"]),  # month name
+        ("Admitted 14-Mar-2024", ["14-Mar-2024"]),  # day-mon-year
+        ("Admitted 14 March 2024.", ["14 March 2024"]),
+        ("surgery on Tuesday, March 12, 2024", ["Tuesday, March 12, 2024"]),  # weekday kept with it
+        ("D: 03/14/2024 10:22  T: 03/15/2024 08:01", ["03/14/2024 10:22", "03/15/2024 08:01"]),
+        ("follow up March 2024", ["March 2024"]),  # month and year is more specific than a year
+        ("seen on 3/14 for follow-up", ["3/14"]),  # yearless numeric date after a date cue
+        ("returns on the 14th", ["14th"]),  # ordinal day after a cue
+        ("Seen Mar 14th in clinic", ["Mar 14th"]),
+        ("31/12/2023 per outside records", ["31/12/2023"]),  # only valid read day-first
+    ],
+)
+def test_dates_found(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Appendectomy in 2009.",  # bare year is not PHI
+        "BP 132/84, HR 72",  # blood pressure
+        "Pain 7/10 at rest.",  # pain score
+        "Strength 5/5 bilaterally",  # motor strength
+        "POD 3, tolerating diet",  # relative day
+        "for 3 days",  # duration
+        "may be discharged",  # 'may' the verb
+        "02/30/2024 is not a date",  # impossible calendar date
+        "ratio 1:3, dilution 1/100",  # ratios
+        "version 1.5.10 installed",  # dotted version numbers
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert spans(REC, text) == []

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import PersonNameRecognizer
+
+from .conftest import spans
+
+REC = PersonNameRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PATIENT NAME: SMITH, JOHN A", ["SMITH, JOHN A"]),  # header block
+        ("Patient: Aiko Tanaka\n", ["Aiko Tanaka"]),
+        ("Mr. Walker tolerated the procedure", ["Walker"]),  # honorific, common-word surname
+        ("Mrs. O'Connor-Hale was seen", ["O'Connor-Hale"]),
+        ("her daughter Maria at bedside", ["Maria"]),  # relative
+        ("Dear Ms. Banks:", ["Banks"]),
+    ],
+)
+def test_persons_found(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PATIENT NAME: Unknown",  # placeholder
+        "the patient tolerated the procedure",  # no name
+        "Homan sign negative",  # eponym
+    ],
+)
+def test_not_persons(text: str) -> None:
+    assert spans(REC, text) == []

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import ProviderNameRecognizer
+
+from .conftest import spans
+
+REC = ProviderNameRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seen by Dr. Cook today", ["Cook"]),  # title
+        ("Ellen R. Cook, MD", ["Ellen R. Cook"]),  # credential
+        ("John P. Miller, MD, FACS", ["John P. Miller"]),
+        ("SURGEON: COOK, ELLEN R", ["COOK, ELLEN R"]),  # role label, LAST, FIRST M
+        ("ASSISTANT: Maria Fernandez-Ruiz, PA-C", ["Maria Fernandez-Ruiz"]),
+        ("Attending: Dr. Pieter de Vries", ["Pieter de Vries"]),  # particle surname
+        ("ANESTHESIOLOGIST: Kenji Tanaka, MD", ["Kenji Tanaka"]),
+        ("Electronically signed by: James O'Connor, MD on 03/14/2024", ["James O'Connor"]),
+        ("cc: Dr. Savage; Dr. Banks", ["Banks", "Savage"]),  # cc list, common-word names
+        ("ERC/dw", ["ERC", "dw"]),  # dictation initials
+    ],
+)
+def test_providers_found(text: str, expected: list[str]) -> None:
+    assert sorted({s for s, _ in spans(REC, text)}) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASSISTANT: None",  # empty role
+        "ANESTHESIA: General endotracheal",  # anesthesia type, not a person
+        "Foley catheter placed",  # eponym device, no cue
+        "SURGEON: Attending",  # role word only
+        "Hartmann procedure performed",
+    ],
+)
+def test_not_providers(text: str) -> None:
+    assert spans(REC, text) == []

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import RecordNumberRecognizer
+
+from .conftest import spans
+
+REC = RecordNumberRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRN: 4829137", [("4829137", "MEDICAL_RECORD_NUMBER")]),  # labelled MRN
+        ("MRN 00482913 DOB", [("00482913", "MEDICAL_RECORD_NUMBER")]),
+        ("Acct# A100293847", [("A100293847", "ACCOUNT_NUMBER")]),
+        ("FIN 77120934", [("77120934", "ACCOUNT_NUMBER")]),
+        ("Medicare ID 1EG4-TE5-MK72", [("1EG4-TE5-MK72", "HEALTH_PLAN_ID")]),
+        ("Member ID: XJH448812093", [("XJH448812093", "HEALTH_PLAN_ID")]),
+        ("NPI: 1093817465", [("1093817465", "LICENSE_NUMBER")]),
+        ("Serial # SN-88A7731", [("SN-88A7731", "DEVICE_ID")]),
+        ("Accession #: S24-10234", [("S24-10234", "ID")]),
+        ("SSN 078-05-1120", [("078-05-1120", "US_SSN")]),
+        ("specimen S24-10234 received", [("S24-10234", "ID")]),  # unlabelled letter-digit ID
+        ("record 48291375 reviewed", [("48291375", "ID")]),  # unlabelled long digit run
+    ],
+)
+def test_identifiers_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(REC, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CPT 44120, 44121",  # CPT codes stay for coding
+        "ICD-10 K57.30 diverticulosis",  # ICD-10-CM code
+        "Dx: K35.80",  # ICD-10-CM after a dx cue
+        "modifier 44120-58",  # CPT with modifier
+        "closed with 3-0 Vicryl",  # suture size
+        "a 10 mm port, 19-Fr drain",  # sizes
+        "pT3N1M0 adenocarcinoma",  # staging
+        "COVID-19 negative",  # disease name
+        "L4-L5 disc",  # spine levels
+        "EBL 150 mL",  # volumes
+        "#10 blade",  # instrument size
+    ],
+)
+def test_clinical_tokens_are_not_ids(text: str) -> None:
+    assert spans(REC, text) == []
