@@ -135,6 +135,148 @@ def eval_command(
         json_out.write_text(json.dumps([{"engine": n, **r.to_dict()} for n, r in reports], indent=2))
 
 
+FactoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--redactor-factory",
+        help="MODULE:FUNCTION returning the Redactor each worker uses (custom engine or keys).",
+    ),
+]
+
+
+def _audit_callback(url: str | None) -> Any:
+    # The audit log lives in redactphi.audit (service work); batch only needs its append.
+    if url is None:
+        return None
+    import importlib
+
+    try:
+        audit = importlib.import_module("redactphi.audit")
+        storage = importlib.import_module("redactphi.storage")
+    except ImportError:
+        raise _fail("--audit-db needs redactphi.audit, which this build does not include") from None
+    log = audit.AuditLog(storage.create_engine_for(url))
+    return lambda record: log.append(audit.AuditEvent(**record.audit_fields()))
+
+
+@app.command()
+def batch(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of notes (.txt, .docx, .pdf, .rtf), read recursively.")],
+    out_dir: Annotated[Path, typer.Argument(help="Output folder; the input tree is mirrored here as text.")],
+    policy: Annotated[str, typer.Option(help="Redaction policy (tag, mask, pseudonym, surrogate, ...).")] = "tag",
+    scope_from: Annotated[
+        str | None,
+        typer.Option("--scope-from", help="Patient scope: folder, regex:PATTERN or csv:PATH."),
+    ] = None,
+     None, typer.Option(min=1, help="Worker processes (default: CPU cores).")] = None,| None, typer.Option(min=1, help="Worker processes (default: CPU cores).")] = None,
+    glob: Annotated[
+        str | None,
+        typer.Option("--glob", help="Only files matching (name, or relative path if it has a /)."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Analyse and count; write nothing.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; summary as one JSON line.")] = False,
+    audit_db: Annotated[
+        str | None, typer.Option("--audit-db", help="Audit store URL: one record per file, no PHI.")
+    ] = None,
+    config: ConfigOption = None,
+    model: ModelOption = None,
+    redactor_factory: FactoryOption = None,
+) -> None:
+    """Redact a folder of notes in parallel, resumably (exit 0: all done, 1: some failed;
+    failures are listed in OUT_DIR/_redactphi/report.jsonl)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .batch import BatchOptions, RedactorSpec, parse_scope_source, run_batch
+    from .batch.progress import RichBatchProgress, summary_table
+    from .logs import configure_logging
+
+    # The progress bar owns the terminal; in quiet mode the JSON log lines are the output.
+    configure_logging("ERROR" if not quiet else "INFO")
+    try:
+        options = BatchOptions(
+            in_dir=in_dir,
+            out_dir=out_dir,
+            policy=policy,
+            scope=parse_scope_source(scope_from),
+            workers=workers,
+            pattern=glob,
+            dry_run=dry_run,
+            redactor=RedactorSpec(
+                config=str(config) if config else None, model=model, factory=redactor_factory
+            ),
+        )
+        summary = run_batch(
+            options,
+            progress=None if quiet else RichBatchProgress(),
+            on_file_done=_audit_callback(audit_db),
+        )
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+    except BrokenProcessPool:
+        raise _fail("a worker process died (out of memory?); rerun the same command to resume", 3) from None
+    if quiet:
+        typer.echo(json.dumps(summary.to_dict(), sort_keys=True))
+    else:
+        from rich.console import Console
+
+        Console().print(summary_table(summary))
+        if summary.failed:
+            typer.echo(f"{summary.failed} file(s) failed; see {out_dir / '_redactphi' / 'report.jsonl'}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def spark(
+    source: Annotated[str, typer.Argument(help="Input folder of notes, or Parquet table (path or URI).")],
+    dest: Annotated[str, typer.Argument(help="Output folder (text) or Parquet table.")],
+    input_format: Annotated[str, typer.Option(help="text (note files) or parquet.")] = "text",
+    text_column: Annotated[str, typer.Option(help="Parquet: the column holding note text.")] = "text",
+    id_column: Annotated[str, typer.Option(help="Parquet: the column naming each note.")] = "id",
+    output_format: Annotated[str | None, typer.Option(help="text or parquet (default: as the input).")] = None,
+    policy: Annotated[str, typer.Option(help="Redaction policy.")] = "tag",
+    scope_from: Annotated[
+        str | None,
+        typer.Option("--scope-from", help="folder, regex:PATTERN, csv:PATH or column:NAME (Parquet)."),
+    ] = None,
+    glob: Annotated[str | None, typer.Option("--glob", help="Text input: only file names matching.")] = None,
+    master: Annotated[
+        str | None, typer.Option(help="Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
+    ] = None,
+    partitions: Annotated[int | None, typer.Option(min=1, help="Partitions (default: 4 per core).")] = None,
+    config: ConfigOption = None,
+    model: ModelOption = None,
+    redactor_factory: FactoryOption = None,
+) -> None:
+    """Redact notes on Apache Spark (pip install 'redactphi[spark]'); same policies and
+    scopes as `batch`, same output (exit 0: all done, 1: some failed)."""
+    from .batch import RedactorSpec, parse_scope_source
+    from .spark_job import SparkJobOptions, run_spark_job
+
+    try:
+        options = SparkJobOptions(
+            source=source,
+            dest=dest,
+            input_format=input_format,
+            output_format=output_format or input_format,
+            text_column=text_column,
+            id_column=id_column,
+            policy=policy,
+            scope=parse_scope_source(scope_from),
+            pattern=glob,
+            partitions=partitions,
+            redactor=RedactorSpec(
+                config=str(config) if config else None, model=model, factory=redactor_factory
+            ),
+        )
+        summary = run_spark_job(options, master=master)
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(json.dumps(summary.to_dict(), sort_keys=True))
+    if summary.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the `redactphi` script."""
     app()

@@ -22,7 +22,7 @@ ALLOWED_FIELDS = frozenset(
         "chars", "bytes", "notes", "files", "failed", "entity_counts", "findings", "workers",
         "model", "components", "recognizers", "lexicon_terms", "load_s", "method", "route",
         "error_code", "input_sha256", "output_sha256", "count", "host", "port", "data_dir",
-        "backend", "version", "throughput", "scope_hash",
+        "backend", "version", "throughput", "scope_hash", "path_sha256", "skipped",
     }
 )
 
