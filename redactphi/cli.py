@@ -168,7 +168,10 @@ def batch(
         str | None,
         typer.Option("--scope-from", help="Patient scope: folder, regex:PATTERN or csv:PATH."),
     ] = None,
-     None, typer.Option(min=1, help="Worker processes (default: CPU cores).")] = None,| None, typer.Option(min=1, help="Worker processes (default: CPU cores).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=0, help="Worker processes (default: CPU cores; 0: in this process)."),
+    ] = None,
     glob: Annotated[
         str | None,
         typer.Option("--glob", help="Only files matching (name, or relative path if it has a /)."),

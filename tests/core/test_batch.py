@@ -299,12 +299,12 @@ def _cli(*args: str) -> Any:
 
 def test_cli_exit_codes_and_summary(folder: Any, tmp_path: Path) -> None:
     src, dst, notes = folder
-    failed = _cli("batch", str(src), str(dst), "--quiet", "--workers", "1")
+    failed = _cli("batch", str(src), str(dst), "--quiet", "--workers", "0")
     assert failed.exit_code == 1, failed.output
     summary = json.loads(failed.stdout.strip().splitlines()[-1])
     assert summary["redacted"] == len(notes) and summary["failed"] == 3
 
-    clean = _cli("batch", str(src), str(tmp_path / "clean"), "--glob", "*.txt", "--quiet", "--workers", "1")
+    clean = _cli("batch", str(src), str(tmp_path / "clean"), "--glob", "*.txt", "--quiet", "--workers", "0")
     assert clean.exit_code == 1  # binary.txt is a .txt that cannot be decoded
     only_notes = _cli("batch", str(src), str(tmp_path / "ok"), "--glob", "note_*", "--workers", "1")
     assert only_notes.exit_code == 0, only_notes.output
