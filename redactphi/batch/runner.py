@@ -15,6 +15,8 @@ import importlib
 import multiprocessing
 import os
 import shutil
+import signal
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -252,10 +254,31 @@ class _WorkerState:
 _WORKER: _WorkerState | None = None
 
 
+def _die_with(coordinator_pid: int) -> None:
+    # A worker must not outlive a killed coordinator: it would hold the model in memory
+    # forever, blocked on a queue nobody feeds. Linux kills it with its parent.
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != coordinator_pid:  # died before prctl took effect
+        os._exit(1)
+
+
 def _init_worker(
-    spec: RedactorSpec, policy: str, out_root: Path | None, tmp_dir: Path | None
+    spec: RedactorSpec,
+    policy: str,
+    out_root: Path | None,
+    tmp_dir: Path | None,
+    coordinator_pid: int | None = None,
 ) -> None:
     global _WORKER
+    if coordinator_pid is not None:
+        _die_with(coordinator_pid)
     # A failed start is kept and raised with the first chunk, where the coordinator sees it
     # as a clean error instead of a broken pool.
     try:
@@ -511,7 +534,9 @@ class _InProcessExecutor:
         _init_worker(*initargs)
 
     def submit(
-        self, fn: Callable[[list[NoteInput]], list[NoteOutcome | NoteFailure]], chunk: list[NoteInput]
+        self,
+        fn: Callable[[list[NoteInput]], list[NoteOutcome | NoteFailure]],
+        chunk: list[NoteInput],
     ) -> Future[list[NoteOutcome | NoteFailure]]:
         future: Future[list[NoteOutcome | NoteFailure]] = Future()
         try:
@@ -554,7 +579,7 @@ def _pool_run(state: _RunState, workers: int, out_root: Path | None, tmp_dir: Pa
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=initargs,
+            initargs=(*initargs, os.getpid()),
         )
     with executor as pool:
         chunk: list[NoteInput] = []

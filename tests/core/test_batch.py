@@ -315,6 +315,19 @@ def test_cli_exit_codes_and_summary(folder: Any, tmp_path: Path) -> None:
     assert "must not be the input folder" in usage.stderr
 
 
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def _count_done(manifest: Path) -> int:
     try:
         with sqlite3.connect(manifest, timeout=0.1) as db:
@@ -325,7 +338,7 @@ def _count_done(manifest: Path) -> int:
 
 def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Path) -> None:
     src, dst = tmp_path / "in", tmp_path / "out"
-    notes = make_notes(src, 600, folders=20)
+    notes = make_notes(src, 400, folders=20)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO / p) for p in (".", "recognizers", "models", "service"))}
     cmd = [sys.executable, "-m", "redactphi", "batch", str(src), str(dst), "--quiet", "--workers", "2",
            "--redactor-factory", FAKE_FACTORY]
@@ -336,8 +349,17 @@ def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Pa
     while _count_done(manifest) < 50 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)  # the coordinator and its workers, mid-write
+    workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)  # kill -9 of the command, mid-write
     proc.wait()
+    # Its workers die with it instead of lingering with the model loaded.
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
     done_before = _count_done(manifest)
     assert 0 < done_before < len(notes)
 
