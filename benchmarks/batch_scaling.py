@@ -23,10 +23,40 @@ import tempfile
 import time
 from pathlib import Path
 
-FIRST = ["Marlon", "Odile", "Teodor", "Priya", "Quentin", "Ilse", "Darnell", "Yesenia", "Bartholomew",
-         "Fenna", "Casimir", "Rosalind", "Ignatius", "Mireille", "Evander", "Solveig"]
-LAST = ["Feddersen", "Pritchard", "Vasquez-Holt", "Okonkwo", "Lindqvist", "Marchetti", "Abernathy",
-        "Szymanski", "Delacroix", "Haverford", "Nakagawa", "Brannigan", "Oyelaran", "Kowalczyk"]
+FIRST = [
+    "Marlon",
+    "Odile",
+    "Teodor",
+    "Priya",
+    "Quentin",
+    "Ilse",
+    "Darnell",
+    "Yesenia",
+    "Bartholomew",
+    "Fenna",
+    "Casimir",
+    "Rosalind",
+    "Ignatius",
+    "Mireille",
+    "Evander",
+    "Solveig",
+]
+LAST = [
+    "Feddersen",
+    "Pritchard",
+    "Vasquez-Holt",
+    "Okonkwo",
+    "Lindqvist",
+    "Marchetti",
+    "Abernathy",
+    "Szymanski",
+    "Delacroix",
+    "Haverford",
+    "Nakagawa",
+    "Brannigan",
+    "Oyelaran",
+    "Kowalczyk",
+]
 SURGEONS = ["Alicia Brandt", "Samuel Okafor", "Helena Ruiz", "Victor Lanza", "Grace Whitcombe"]
 PROCEDURES = [
     ("Hartmann procedure", "44143", "K57.20"),
@@ -42,10 +72,12 @@ TEMPLATES = [
     "The patient was placed supine. A Foley catheter was inserted. Estimated blood loss 50 mL.\n"
     "Specimens sent to pathology. The patient tolerated the procedure well.\n"
     "Dictated by Dr. {surgeon} on {date2}.\n",
-    "CLINIC NOTE\nPatient: {name}   DOB: {dob}   MRN {mrn}\nSeen on {date} for follow-up after {proc}.\n"
+    "CLINIC NOTE\nPatient: {name}   DOB: {dob}   MRN {mrn}\n"
+    "Seen on {date} for follow-up after {proc}.\n"
     "Wound healing well, no erythema. Continue acetaminophen 500 mg PRN.\n"
     "Call the office at {phone} with concerns.\nElectronically signed: {surgeon}, MD\n",
-    "DISCHARGE SUMMARY\nName: {name}\nMedical Record Number: {mrn}\nAdmitted: {date}  Discharged: {date2}\n"
+    "DISCHARGE SUMMARY\nName: {name}\nMedical Record Number: {mrn}\n"
+    "Admitted: {date}  Discharged: {date2}\n"
     "Procedure: {proc}, CPT {cpt}; diagnosis {icd}.\nFollow up with Dr. {surgeon} in two weeks.\n"
     "Contact: {phone}\n",
 ]
@@ -58,7 +90,7 @@ def _date(rng: random.Random) -> str:
 
 def generate(root: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     """Write `n` notes under `root` (one folder per patient) plus broken files; return PHI."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic test data, not secrets
     phi: dict[str, list[str]] = {}
     for i in range(n):
         patient = i // 4
@@ -105,21 +137,32 @@ def verify(src: Path, out: Path) -> bool:
     with sqlite3.connect(out / "_redactphi" / "manifest.sqlite") as db:
         recorded = dict(db.execute("SELECT path_sha256, output_sha256 FROM notes"))
     partial = [
-        rel for rel in outputs
+        rel
+        for rel in outputs
         if recorded.get(hashlib.sha256(rel.encode()).hexdigest())
         != hashlib.sha256((out / rel).read_bytes()).hexdigest()
     ]
-    leaks = [(rel, v) for rel, values in spec["phi"].items() for v in values if v in outputs.get(rel, "")]
+    leaks = [
+        (rel, v) for rel, values in spec["phi"].items() for v in values if v in outputs.get(rel, "")
+    ]
     missing = sorted(set(spec["phi"]) - set(outputs))
     extra = sorted(set(outputs) - set(spec["phi"]))
     report = [json.loads(x) for x in (out / "_redactphi" / "report.jsonl").read_text().splitlines()]
     reported = {r["path"]: f"{r['error_code']}: {r['reason']}" for r in report}
-    print(f"outputs: {len(outputs)} (expected {len(spec['phi'])}), missing {len(missing)}, extra {len(extra)}")
-    print(f"temp files left: {len(leftovers)}, outputs not matching their manifest hash: {len(partial)}")
+    print(
+        f"outputs: {len(outputs)} (expected {len(spec['phi'])}), "
+        f"missing {len(missing)}, extra {len(extra)}"
+    )
+    print(
+        f"temp files left: {len(leftovers)}, "
+        f"outputs not matching their manifest hash: {len(partial)}"
+    )
     print(f"PHI values of the inputs found in outputs: {len(leaks)} {leaks[:5]}")
     for rel in spec["broken"]:
         print(f"  report: {rel}: {reported.get(rel, 'NOT REPORTED')}")
-    ok = not (missing or extra or leftovers or partial or leaks) and set(reported) == set(spec["broken"])
+    ok = not (missing or extra or leftovers or partial or leaks) and set(reported) == set(
+        spec["broken"]
+    )
     print("VERIFY", "OK" if ok else "FAILED")
     return ok
 
@@ -151,8 +194,12 @@ def _same_text(a: Path, b: Path) -> tuple[int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="bench", choices=["bench", "generate", "verify"])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "command", nargs="?", default="bench", choices=["bench", "generate", "verify"]
+    )
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--no-spark", action="store_true")
@@ -175,14 +222,26 @@ def main() -> None:
         if not args.no_spark:
             seconds, done, session_s = _spark(src, work / "spark", 2)
             same, total = _same_text(work / "local2", work / "spark")
-            rows.append(("spark local[2]", seconds, done, f"session start {session_s:.1f}s; same text {same}/{total}"))
+            rows.append(
+                (
+                    "spark local[2]",
+                    seconds,
+                    done,
+                    f"session start {session_s:.1f}s; same text {same}/{total}",
+                )
+            )
         base = rows[0][1]
-        print(f"\n{args.notes} notes + 5 broken files, {mb:.2f} MB, real model (wall time incl. start-up)\n")
-        print(f"| run | seconds | notes redacted | notes/s | MB/s | speed-up vs 1 worker | note |")
+        print(
+            f"\n{args.notes} notes + 5 broken files, {mb:.2f} MB, real model "
+            "(wall time incl. start-up)\n"
+        )
+        print("| run | seconds | notes redacted | notes/s | MB/s | speed-up vs 1 worker | note |")
         print("|---|---:|---:|---:|---:|---:|---|")
         for name, seconds, done, note in rows:
-            print(f"| {name} | {seconds:.1f} | {done} | {done / seconds:.1f} | {mb / seconds:.3f} | "
-                  f"{base / seconds:.2f}x | {note} |")
+            print(
+                f"| {name} | {seconds:.1f} | {done} | {done / seconds:.1f} | {mb / seconds:.3f} | "
+                f"{base / seconds:.2f}x | {note} |"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -161,9 +161,15 @@ def _audit_callback(url: str | None) -> Any:
 
 @app.command()
 def batch(
-    in_dir: Annotated[Path, typer.Argument(help="Folder of notes (.txt, .docx, .pdf, .rtf), read recursively.")],
-    out_dir: Annotated[Path, typer.Argument(help="Output folder; the input tree is mirrored here as text.")],
-    policy: Annotated[str, typer.Option(help="Redaction policy (tag, mask, pseudonym, surrogate, ...).")] = "tag",
+    in_dir: Annotated[
+        Path, typer.Argument(help="Folder of notes (.txt, .docx, .pdf, .rtf), read recursively.")
+    ],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Output folder; the input tree is mirrored here as text.")
+    ],
+    policy: Annotated[
+        str, typer.Option(help="Redaction policy (tag, mask, pseudonym, surrogate, ...).")
+    ] = "tag",
     scope_from: Annotated[
         str | None,
         typer.Option("--scope-from", help="Patient scope: folder, regex:PATTERN or csv:PATH."),
@@ -176,8 +182,12 @@ def batch(
         str | None,
         typer.Option("--glob", help="Only files matching (name, or relative path if it has a /)."),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Analyse and count; write nothing.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; summary as one JSON line.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Analyse and count; write nothing.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar; summary as one JSON line.")
+    ] = False,
     audit_db: Annotated[
         str | None, typer.Option("--audit-db", help="Audit store URL: one record per file, no PHI.")
     ] = None,
@@ -216,7 +226,8 @@ def batch(
     except RedactPHIError as exc:
         raise _fail(str(exc)) from None
     except BrokenProcessPool:
-        raise _fail("a worker process died (out of memory?); rerun the same command to resume", 3) from None
+        message = "a worker process died (out of memory?); rerun the same command to resume"
+        raise _fail(message, 3) from None
     if quiet:
         typer.echo(json.dumps(summary.to_dict(), sort_keys=True))
     else:
@@ -224,29 +235,43 @@ def batch(
 
         Console().print(summary_table(summary))
         if summary.failed:
-            typer.echo(f"{summary.failed} file(s) failed; see {out_dir / '_redactphi' / 'report.jsonl'}", err=True)
+            report = out_dir / "_redactphi" / "report.jsonl"
+            typer.echo(f"{summary.failed} file(s) failed; see {report}", err=True)
     if summary.failed:
         raise typer.Exit(1)
 
 
 @app.command()
 def spark(
-    source: Annotated[str, typer.Argument(help="Input folder of notes, or Parquet table (path or URI).")],
+    source: Annotated[
+        str, typer.Argument(help="Input folder of notes, or Parquet table (path or URI).")
+    ],
     dest: Annotated[str, typer.Argument(help="Output folder (text) or Parquet table.")],
     input_format: Annotated[str, typer.Option(help="text (note files) or parquet.")] = "text",
-    text_column: Annotated[str, typer.Option(help="Parquet: the column holding note text.")] = "text",
+    text_column: Annotated[
+        str, typer.Option(help="Parquet: the column holding note text.")
+    ] = "text",
     id_column: Annotated[str, typer.Option(help="Parquet: the column naming each note.")] = "id",
-    output_format: Annotated[str | None, typer.Option(help="text or parquet (default: as the input).")] = None,
+    output_format: Annotated[
+        str | None, typer.Option(help="text or parquet (default: as the input).")
+    ] = None,
     policy: Annotated[str, typer.Option(help="Redaction policy.")] = "tag",
     scope_from: Annotated[
         str | None,
-        typer.Option("--scope-from", help="folder, regex:PATTERN, csv:PATH or column:NAME (Parquet)."),
+        typer.Option(
+            "--scope-from", help="folder, regex:PATTERN, csv:PATH or column:NAME (Parquet)."
+        ),
     ] = None,
-    glob: Annotated[str | None, typer.Option("--glob", help="Text input: only file names matching.")] = None,
+    glob: Annotated[
+        str | None, typer.Option("--glob", help="Text input: only file names matching.")
+    ] = None,
     master: Annotated[
-        str | None, typer.Option(help="Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
+        str | None,
+        typer.Option(help="Spark master, e.g. local[2] (default: spark-submit's, or local[*])."),
     ] = None,
-    partitions: Annotated[int | None, typer.Option(min=1, help="Partitions (default: 4 per core).")] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Partitions (default: 4 per core).")
+    ] = None,
     config: ConfigOption = None,
     model: ModelOption = None,
     redactor_factory: FactoryOption = None,

@@ -71,7 +71,9 @@ def folder(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     return src, tmp_path / "out", notes
 
 
-def test_mirrors_the_tree_with_the_same_text_as_one_note_at_a_time(fake_redactor: Any, folder: Any) -> None:
+def test_mirrors_the_tree_with_the_same_text_as_one_note_at_a_time(
+    fake_redactor: Any, folder: Any
+) -> None:
     src, dst, notes = folder
     summary = run_batch(_options(src, dst, workers=2))
     out = _outputs(dst)
@@ -83,14 +85,21 @@ def test_mirrors_the_tree_with_the_same_text_as_one_note_at_a_time(fake_redactor
         _assert_no_phi(out[rel])
         assert "Foley catheter" in out[rel] and "CPT 47562" in out[rel]
     assert (summary.files, summary.redacted, summary.failed) == (15, 12, 3)
-    assert summary.entity_counts == {"PERSON": 12, "MEDICAL_RECORD_NUMBER": 12, "DATE": 12, "PHONE_NUMBER": 12}
+    assert summary.entity_counts == {
+        "PERSON": 12,
+        "MEDICAL_RECORD_NUMBER": 12,
+        "DATE": 12,
+        "PHONE_NUMBER": 12,
+    }
     assert summary.bytes_in == sum(len(t.encode()) for t in notes.values())
 
 
 def test_broken_files_are_reported_with_a_reason_and_the_run_goes_on(folder: Any) -> None:
     src, dst, notes = folder
     summary = run_batch(_options(src, dst))
-    report = [json.loads(line) for line in (dst / "_redactphi" / "report.jsonl").read_text().splitlines()]
+    report = [
+        json.loads(line) for line in (dst / "_redactphi" / "report.jsonl").read_text().splitlines()
+    ]
     by_path = {r["path"]: r for r in report}
     assert set(by_path) == {"broken.pdf", "binary.txt", "scan.tiff"}
     assert by_path["broken.pdf"]["error_code"] == "undecodable"
@@ -202,7 +211,9 @@ class _ScopeRecorder:
     def analyze(self, text: str) -> Any:
         return self.inner.analyze(text)
 
-    def redact_findings(self, text: str, findings: Any, policy: str = "tag", scope: str | None = None) -> Any:
+    def redact_findings(
+        self, text: str, findings: Any, policy: str = "tag", scope: str | None = None
+    ) -> Any:
         from redactphi.redactor import apply_tags
 
         self.scopes.append(scope)
@@ -214,7 +225,10 @@ def test_each_note_is_redacted_in_its_own_scope(fake_redactor: Any) -> None:
     notes = [NoteInput("a.txt", b"Jane Roe", "P1"), NoteInput("b.txt", "Dr. X saw Jane Roe", "P2")]
     results = redact_notes(recorder, notes)  # type: ignore[arg-type]
     assert recorder.scopes == ["P1", "P2"]
-    assert [r.text for r in results if isinstance(r, NoteOutcome)] == ["[PERSON]", "Dr. X saw [PERSON]"]
+    assert [r.text for r in results if isinstance(r, NoteOutcome)] == [
+        "[PERSON]",
+        "Dr. X saw [PERSON]",
+    ]
 
 
 def test_notes_without_a_scope_fail_closed(folder: Any) -> None:
@@ -225,14 +239,20 @@ def test_notes_without_a_scope_fail_closed(folder: Any) -> None:
 
 
 def test_one_failing_note_does_not_sink_its_batch(fake_redactor: Any) -> None:
-    notes = [NoteInput("a.txt", b"Jane Roe"), NoteInput("b.rtf", b"not rtf"), NoteInput("c.txt", b"ok")]
+    notes = [
+        NoteInput("a.txt", b"Jane Roe"),
+        NoteInput("b.rtf", b"not rtf"),
+        NoteInput("c.txt", b"ok"),
+    ]
     results = redact_notes(fake_redactor, notes)
     assert [type(r) for r in results] == [NoteOutcome, NoteFailure, NoteOutcome]
     failure = results[1]
     assert isinstance(failure, NoteFailure) and failure.error_code == "undecodable"
 
 
-def test_atomic_write_leaves_the_old_file_or_the_new_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_the_old_file_or_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     target = tmp_path / "a" / "b.txt"
@@ -304,7 +324,9 @@ def test_cli_exit_codes_and_summary(folder: Any, tmp_path: Path) -> None:
     summary = json.loads(failed.stdout.strip().splitlines()[-1])
     assert summary["redacted"] == len(notes) and summary["failed"] == 3
 
-    clean = _cli("batch", str(src), str(tmp_path / "clean"), "--glob", "*.txt", "--quiet", "--workers", "0")
+    clean = _cli(
+        "batch", str(src), str(tmp_path / "clean"), "--glob", "*.txt", "--quiet", "--workers", "0"
+    )
     assert clean.exit_code == 1  # binary.txt is a .txt that cannot be decoded
     only_notes = _cli("batch", str(src), str(tmp_path / "ok"), "--glob", "note_*", "--workers", "1")
     assert only_notes.exit_code == 0, only_notes.output
@@ -339,11 +361,33 @@ def _count_done(manifest: Path) -> int:
 def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Path) -> None:
     src, dst = tmp_path / "in", tmp_path / "out"
     notes = make_notes(src, 400, folders=20)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO / p) for p in (".", "recognizers", "models", "service"))}
-    cmd = [sys.executable, "-m", "redactphi", "batch", str(src), str(dst), "--quiet", "--workers", "2",
-           "--redactor-factory", FAKE_FACTORY]
-    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            str(REPO / p) for p in (".", "recognizers", "models", "service")
+        ),
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "redactphi",
+        "batch",
+        str(src),
+        str(dst),
+        "--quiet",
+        "--workers",
+        "2",
+        "--redactor-factory",
+        FAKE_FACTORY,
+    ]
+    proc = subprocess.Popen(  # noqa: S603 - fixed argv, this interpreter
+        cmd,
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     manifest = dst / "_redactphi" / "manifest.sqlite"
     deadline = time.monotonic() + 60
     while _count_done(manifest) < 50 and proc.poll() is None and time.monotonic() < deadline:
@@ -363,7 +407,9 @@ def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Pa
     done_before = _count_done(manifest)
     assert 0 < done_before < len(notes)
 
-    rerun = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    rerun = subprocess.run(  # noqa: S603 - fixed argv, this interpreter
+        cmd, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     summary = json.loads(rerun.stdout.strip().splitlines()[-1])
     assert summary["skipped"] >= done_before
@@ -372,5 +418,7 @@ def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Pa
     assert sorted(out) == sorted(notes)  # exactly once each, nothing extra
     assert list((dst / "_redactphi" / "tmp").iterdir()) == []
     for rel, text in out.items():
-        assert text.startswith("OPERATIVE NOTE\nPatient: [PERSON]\n") and text.endswith(" with questions.\n"), rel
+        assert text.startswith("OPERATIVE NOTE\nPatient: [PERSON]\n") and text.endswith(
+            " with questions.\n"
+        ), rel
         _assert_no_phi(text)

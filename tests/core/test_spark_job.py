@@ -33,12 +33,16 @@ NOTES = {
         "OPERATIVE REPORT\nPatient: Marlon Feddersen  MRN: 5521987\nDate of service: 07/22/2023\n"
         "Surgeon: Dr. Alicia Brandt\nProcedure: Hartmann procedure (CPT 44143) for K57.20.\n"
     ),
-    "p001/followup.txt": "Mr. Feddersen seen 08/03/2023 in clinic, phone 617-555-0142. Stoma healthy.\n",
+    "p001/followup.txt": (
+        "Mr. Feddersen seen 08/03/2023 in clinic, phone 617-555-0142. Stoma healthy.\n"
+    ),
     "p002/op_note.txt": (
         "Patient Name: Odile Pritchard\nDOB: 02/11/1951\nProcedure: laparoscopic cholecystectomy.\n"
         "Foley catheter removed POD1. Dictated by Dr. Samuel Okafor.\n"
     ),
-    "p002/sub dir/discharge.txt": "Odile Pritchard discharged 03/15/2024 to home. Email: op@example.org\n",
+    "p002/sub dir/discharge.txt": (
+        "Odile Pritchard discharged 03/15/2024 to home. Email: op@example.org\n"
+    ),
 }
 
 
@@ -61,7 +65,9 @@ def spark() -> Iterator[Any]:
 
     # Spark's Python workers are separate processes: they must run this interpreter and
     # import this working tree.
-    saved = {k: os.environ.get(k) for k in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "PYTHONPATH")}
+    saved = {
+        k: os.environ.get(k) for k in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "PYTHONPATH")
+    }
     os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     os.environ["PYTHONPATH"] = os.pathsep.join(
         str(REPO / p) for p in (".", "recognizers", "models", "service")
@@ -103,28 +109,43 @@ def _texts(root: Path) -> dict[str, str]:
 
 
 def test_spark_text_output_equals_the_local_runs(spark: Any, folder: Path, tmp_path: Path) -> None:
-    local = run_batch(BatchOptions(folder, tmp_path / "local", workers=0, scope=parse_scope_source("folder")))
+    local = run_batch(
+        BatchOptions(folder, tmp_path / "local", workers=0, scope=parse_scope_source("folder"))
+    )
     summary = run_spark_job(
-        SparkJobOptions(str(folder), str(tmp_path / "spark"), scope=parse_scope_source("folder"), partitions=3),
+        SparkJobOptions(
+            str(folder), str(tmp_path / "spark"), scope=parse_scope_source("folder"), partitions=3
+        ),
         spark=spark,
     )
     spark_out, local_out = _texts(tmp_path / "spark"), _texts(tmp_path / "local")
     assert sorted(spark_out) == sorted(NOTES)
     assert spark_out == local_out
     for text in spark_out.values():
-        for phi in ("Feddersen", "Pritchard", "5521987", "07/22/2023", "617-555-0142", "op@example.org"):
+        for phi in (
+            "Feddersen",
+            "Pritchard",
+            "5521987",
+            "07/22/2023",
+            "617-555-0142",
+            "op@example.org",
+        ):
             assert phi not in text
     assert "Hartmann procedure (CPT 44143) for K57.20" in spark_out["p001/op_note.txt"]
     assert (summary.files, summary.redacted, summary.failed) == (5, 4, 1)
     assert summary.entity_counts == local.entity_counts
     assert summary.bytes_in == local.bytes_in
-    report = [json.loads(x) for x in (tmp_path / "spark/_redactphi/report.jsonl").read_text().splitlines()]
+    report = [
+        json.loads(x) for x in (tmp_path / "spark/_redactphi/report.jsonl").read_text().splitlines()
+    ]
     assert [(r["path"], r["error_code"]) for r in report] == [("p002/scan.pdf", "undecodable")]
 
 
 def test_spark_parquet_table_with_a_scope_column(spark: Any, redactor: Any, tmp_path: Path) -> None:
     rows = [(f"n{i}", text, rel.split("/")[0]) for i, (rel, text) in enumerate(NOTES.items())]
-    spark.createDataFrame(rows, ["note_id", "body", "patient"]).write.parquet(str(tmp_path / "in.parquet"))
+    spark.createDataFrame(rows, ["note_id", "body", "patient"]).write.parquet(
+        str(tmp_path / "in.parquet")
+    )
     summary = run_spark_job(
         SparkJobOptions(
             str(tmp_path / "in.parquet"),
@@ -147,9 +168,13 @@ def test_spark_parquet_table_with_a_scope_column(spark: Any, redactor: Any, tmp_
         assert out[note_id]["output_sha256"] == expected.output_sha256
 
 
-def test_spark_cli_reports_failures_in_its_exit_code(spark: Any, folder: Path, tmp_path: Path) -> None:
+def test_spark_cli_reports_failures_in_its_exit_code(
+    spark: Any, folder: Path, tmp_path: Path
+) -> None:
     # The command reuses the running local[2] session (getOrCreate).
-    failing = CliRunner().invoke(app, ["spark", str(folder), str(tmp_path / "out"), "--master", "local[2]"])
+    failing = CliRunner().invoke(
+        app, ["spark", str(folder), str(tmp_path / "out"), "--master", "local[2]"]
+    )
     assert failing.exit_code == 1, failing.output
     summary = json.loads(failing.stdout.strip().splitlines()[-1])
     assert (summary["redacted"], summary["failed"]) == (4, 1)
