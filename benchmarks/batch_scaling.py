@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import random
+import resource
 import shutil
 import sqlite3
 import sys
@@ -167,12 +168,21 @@ def verify(src: Path, out: Path) -> bool:
     return ok
 
 
-def _local(src: Path, out: Path, workers: int) -> tuple[float, int]:
+def _cpu_seconds() -> float:
+    # This process plus its finished children (the pool's workers are joined at the end).
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _local(src: Path, out: Path, workers: int) -> tuple[float, int, float]:
     from redactphi.batch import BatchOptions, run_batch
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     summary = run_batch(BatchOptions(src, out, workers=workers))
-    return time.perf_counter() - started, summary.redacted
+    return time.perf_counter() - started, summary.redacted, _cpu_seconds() - cpu
 
 
 def _spark(src: Path, out: Path, cores: int) -> tuple[float, int, float]:
@@ -217,8 +227,9 @@ def main() -> None:
         mb = sum(p.stat().st_size for p in src.rglob("*") if p.is_file()) / 1e6
         rows: list[tuple[str, float, int, str]] = []
         for workers in (1, 2):
-            seconds, done = _local(src, work / f"local{workers}", workers)
-            rows.append((f"local, {workers} worker{'s' if workers > 1 else ''}", seconds, done, ""))
+            seconds, done, cpu = _local(src, work / f"local{workers}", workers)
+            label = f"local, {workers} worker{'s' if workers > 1 else ''}"
+            rows.append((label, seconds, done, f"CPU {cpu:.1f}s ({cpu / seconds:.2f} cores busy)"))
         if not args.no_spark:
             seconds, done, session_s = _spark(src, work / "spark", 2)
             same, total = _same_text(work / "local2", work / "spark")

@@ -293,6 +293,11 @@ def run_spark_job(
         raise ConfigurationError(
             "text output needs a local or shared folder; use --output-format parquet"
         )
+    src_local = _local_path(options.source)
+    if out_local is not None and src_local is not None:
+        src, dst = src_local.resolve(), out_local.resolve()
+        if dst == src or dst.is_relative_to(src) or src.is_relative_to(dst):
+            raise ConfigurationError("the output must be outside the input and not contain it")
     try:
         from pyspark import StorageLevel
     except ImportError:

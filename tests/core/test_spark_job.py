@@ -181,3 +181,5 @@ def test_spark_cli_reports_failures_in_its_exit_code(
     assert sorted(_texts(tmp_path / "out")) == sorted(NOTES)
     bad = CliRunner().invoke(app, ["spark", str(folder), str(tmp_path / "o2"), "--policy", "nope"])
     assert bad.exit_code == 2 and "unknown policy 'nope'" in bad.stderr
+    inside = CliRunner().invoke(app, ["spark", str(folder), str(folder / "out")])
+    assert inside.exit_code == 2 and "outside the input" in inside.stderr
