@@ -422,3 +422,28 @@ def test_sigkill_mid_run_then_rerun_gives_every_output_exactly_once(tmp_path: Pa
             " with questions.\n"
         ), rel
         _assert_no_phi(text)
+
+
+def test_cli_appends_one_audit_record_per_file(folder: Any, tmp_path: Path) -> None:
+    import importlib.util
+
+    src, dst, notes = folder
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    result = _cli("batch", str(src), str(dst), "--quiet", "--workers", "0", "--audit-db", url)
+    if importlib.util.find_spec("redactphi.audit") is None:
+        assert result.exit_code == 2
+        assert "--audit-db needs redactphi.audit" in result.stderr
+        pytest.skip("redactphi.audit is not in this build")
+    assert result.exit_code == 1, result.output  # the broken files
+    from redactphi.audit import AuditLog
+    from redactphi.storage import create_engine_for
+
+    log = AuditLog(create_engine_for(url))
+    rows = [r.to_dict() for r in log.iter_records()]
+    assert len(rows) == len(notes) + 3
+    assert {r["action"] for r in rows} == {"batch_redact"}
+    dumped = json.dumps(rows)
+    for rel in [*notes, "broken.pdf", "binary.txt", "scan.tiff"]:
+        assert Path(rel).name not in dumped
+    _assert_no_phi(dumped)
+    assert log.verify_chain().ok
