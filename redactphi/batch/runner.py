@@ -279,6 +279,8 @@ def _init_worker(
     global _WORKER
     if coordinator_pid is not None:
         _die_with(coordinator_pid)
+        # Ctrl-C is the coordinator's to handle: it cancels queued chunks and exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A failed start is kept and raised with the first chunk, where the coordinator sees it
     # as a clean error instead of a broken pool.
     try:
