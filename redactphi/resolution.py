@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
+from .name_priors import NamePriors
 
 __all__ = ["FindingResolver"]
 
@@ -52,9 +53,16 @@ _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
 class FindingResolver:
     """Turns raw recognizer results into the final, non-overlapping findings."""
 
-    def __init__(self, lexicon: ClinicalLexicon, *, propagate_names: bool = True) -> None:
+    def __init__(
+        self,
+        lexicon: ClinicalLexicon,
+        *,
+        propagate_names: bool = True,
+        priors: NamePriors | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.propagate_names = propagate_names
+        self.priors = priors or NamePriors.load()
 
     def resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Finding]:
         findings = [_to_finding(r) for r in results]
@@ -78,6 +86,8 @@ class FindingResolver:
             return True
         if f.recognizer == _NER and _implausible_ner_span(span, f.entity_type):
             return True
+        if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
+            return True  # "Discharge", "Requesting": capitalised ordinary words
         if _inside_any(f.start, f.end, protected):
             return True
         return self.lexicon.is_clinical(span)
@@ -124,6 +134,8 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
         return True
     if len(stripped) <= 3 and stripped.isupper():
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
+    if not any(c.isupper() for c in stripped):
+        return True  # "ketorolac", "anesthesia": names are written capitalised
     return not any(c.isalpha() for c in stripped)
 
 
