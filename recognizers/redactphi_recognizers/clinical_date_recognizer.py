@@ -96,6 +96,8 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
+    if d == 10 and m <= 10 and re.search(r"pain|/10\b|score", text[max(0, match.start - 80) : match.start], re.I):
+        return True  # "pain 3/10 ... improved from 6/10": a pain score, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))
 
 

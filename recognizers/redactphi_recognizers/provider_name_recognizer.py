@@ -37,7 +37,8 @@ _ROLE_LINE = re.compile(
     rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_CC_LINE = re.compile(r"^[ \t]*(?:cc|c\.c\.|copies?\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.I | re.M)
+# "cc:" copies a note to people; "CC:" in upper case is usually the chief complaint.
+_CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
 _VALUE_NAME = re.compile(rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))")
 # Words that fill role fields but are not names.
@@ -63,6 +64,7 @@ _NOT_NAMES = frozenset(
     )
 )
 
+_IS_CREDENTIAL = re.compile(rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA", re.I)
 _FILLER = frozenset("by with and per from to signed seen dr was is the a".split())
 _LOWER_CREDENTIALS = frozenset(
     "md m.d do rn pa pa-c crna np fnp aprn phd facs lpn cna dpm dds mbbs pgy resident attending".split()
@@ -77,7 +79,7 @@ _CREDENTIALED_LOWER = re.compile(
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
 _INITIALS = re.compile(
-    r"(?:^|(?<=[ \t(]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
+    r"(?:^|(?<=\)[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
     r"(?=[ \t]*$|[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b)",
     re.MULTILINE,
 )
@@ -116,7 +118,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _VALUE_NAME.finditer(value):
             s, e = m.span("phi")
             words = re.findall(r"[A-Za-z]+", value[s:e])
-            if not words or all(w.lower() in _NOT_NAMES for w in words):
+            if not words or all(w.lower() in _NOT_NAMES or _IS_CREDENTIAL.fullmatch(w) for w in words):
                 continue
             # Trim filler words at either end ("Staff Cook" -> "Cook").
             while words and words[0].lower() in _NOT_NAMES:

@@ -18,7 +18,7 @@ __all__ = ["RecordNumberRecognizer"]
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"MRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
     (r"SSN|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
-    (r"(?:ACCOUNT|ACCT|ACC|BILLING|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
+    (r"(?:ACCOUNT|ACCT|ACC|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|BILLING\s*(?:#|NO|NUMBER|ID)|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
     (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
     (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
@@ -31,7 +31,7 @@ _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1]
 # A facility prefix ("NMH 3381924") and digit groups ("CCH 4410 2298 01") belong to the value.
 _VALUE = (
     r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d))?(?=[A-Z0-9\-]*\d)[A-Z0-9]"
-    r"(?:[A-Z0-9]|[\-./](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)"
+    r"(?:[A-Z0-9]|[\-.](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)(?![/\d])"
 )
 _LABELLED = re.compile(
     rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)\s*)*\s*{_VALUE}",
@@ -55,6 +55,7 @@ _CLINICAL_TOKEN = re.compile(
     r"|V\d|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
     re.I,
 )
+_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d")
 _CODE_CUES = frozenset("cpt icd icd-10 icd-10-cm icd10 hcpcs code codes dx diagnosis modifier drg rvu procedure".split())
 
 
@@ -101,6 +102,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None
         if pattern.regex is _ALNUM and not re.search(r"\d{3,}", value):
             return None
+        if _RANGE.fullmatch(value):
+            return None  # 2016-2021, 0700-1900: year and time ranges
         if re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
             return match.retyped("US_SSN", 0.85)
         return match
