@@ -31,6 +31,11 @@ _RELATIVE = re.compile(
     r"son-in-law|daughter-in-law|cousin))"
     rf",?[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})"
 )
+# Family history lists: "Sister, Paloma Fernandez-Ruiz, has ulcerative colitis."
+_RELATIVE_FIELD = re.compile(
+    r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather)"
+    rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
+)
 _DEAR = re.compile(
     rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
 )
@@ -49,6 +54,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
+        SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("salutation", _DEAR, 0.85),
     )
 

@@ -73,6 +73,10 @@ _TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
     rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
 )
+# Lower-case dictation: "dr. omar haddad", one or two words after the title.
+_TITLE_LOWER = re.compile(
+    r"(?<![A-Za-z])(?P<phi>dr\.?[ \t]+[a-z][a-z'’\-]+(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
+)
 _CREDENTIALED_LOWER = re.compile(
     r"(?<![A-Za-z])(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
     r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])"
@@ -93,6 +97,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("provider credential, lower case", _CREDENTIALED_LOWER, 0.8),
         SpanPattern("provider title (strong)", _TITLE, 0.9),
+        SpanPattern("provider title, lower case", _TITLE_LOWER, 0.8),
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
     )
 

@@ -27,6 +27,7 @@ REC = ClinicalDateRecognizer()
         ("LMP 2/28; urine hCG negative", ["2/28"]),  # yearless date without a classic cue
         ("Work note for 3/14-3/17 provided", ["3/14", "3/17"]),  # a range of yearless dates
         ("the last on june 30th treated", ["june 30th"]),  # lower-case dictation
+        ("(cotinine negative 5/14). HbA1c", ["5/14"]),  # in parentheses
     ],
 )
 def test_dates_found(text: str, expected: list[str]) -> None:

@@ -21,6 +21,8 @@ REC = PersonNameRecognizer()
         ('Patient: MASON, BERNARD "BERNIE"', ['MASON, BERNARD "BERNIE"']),  # nickname
         ("patient: szymanski, agnieszka   mrn 80023319", ["szymanski, agnieszka"]),  # lower-case dictation
         ("Mr. D. Jones was admitted", ["Mr. D. Jones"]),
+        ("PATIENT: DE VRIES, WILLEM P   HOSP NO", ["DE VRIES, WILLEM P"]),  # upper-case particle
+        ("Family history: Sister, Paloma Fernandez-Ruiz, has UC.", ["Paloma Fernandez-Ruiz"]),
     ],
 )
 def test_persons_found(text: str, expected: list[str]) -> None:

@@ -25,6 +25,7 @@ REC = ProviderNameRecognizer()
         ("surgeon: theodore mason, md.  assistant: nia washington, pa-c.", ["nia washington", "theodore mason"]),
         ("anesthesia: greg ullman, crna", ["greg ullman"]),  # lower-case credential
         ("referred by Dr. Sarah P. from Chicago", ["Dr. Sarah P."]),  # surname initial
+        ("stents placed by urology (dr. omar haddad, separately dictated)", ["dr. omar haddad"]),
     ],
 )
 def test_providers_found(text: str, expected: list[str]) -> None:
