@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
-from .name_priors import NamePriors
+from redactphi_recognizers.name_priors import NamePriors
 
 __all__ = ["FindingResolver"]
 

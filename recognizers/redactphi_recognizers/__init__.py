@@ -2,6 +2,8 @@
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
+from .name_priors import NamePriors
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
@@ -15,6 +17,8 @@ __all__ = [
     "RECOGNIZER_FACTORIES",
     "AgeOver89Recognizer",
     "ClinicalDateRecognizer",
+    "FirstNameRecognizer",
+    "NamePriors",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
     "PhoneNumberRecognizer",

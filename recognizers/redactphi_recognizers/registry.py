@@ -19,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
@@ -45,6 +46,7 @@ RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
     "RecordNumberRecognizer": RecordNumberRecognizer,
     "AgeOver89Recognizer": AgeOver89Recognizer,
     "PhoneNumberRecognizer": PhoneNumberRecognizer,
+    "FirstNameRecognizer": FirstNameRecognizer,
     # Presidio's recognizers that apply to US notes
     "SpacyRecognizer": _spacy_ner,
     "EmailRecognizer": OfflineEmailRecognizer,
