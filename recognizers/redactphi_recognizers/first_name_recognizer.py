@@ -16,7 +16,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["FirstNameRecognizer"]
 
-_CAPITALISED = re.compile(r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w'’\-])")
+_CAPITALISED = re.compile(r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w\-])(?!['’](?!s\b))")
 _NEXT_WORD = re.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][a-zA-Z'’\-]+|[A-Z]\.)")
 _COMMON_WORD_ZIPF = 4.3  # "Christian" (4.4) and "Will" are too common to stand alone
 _MONTHS_AND_DAYS = frozenset(
