@@ -11,7 +11,7 @@ REC = FirstNameRecognizer()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("As promised, here's Liam's address", ["Liam"]),  # a first name alone
+        ("As promised, here's Marisol's address", ["Marisol"]),  # a first name alone
         ("They had 6: Rogelio, Sharon and Kyle", ["Kyle", "Rogelio", "Sharon"]),
         ("seen with Natasha Higuchi today", ["Natasha Higuchi"]),  # first name takes the surname
         ("contact Ana P. for details", ["Ana P."]),
