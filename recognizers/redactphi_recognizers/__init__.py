@@ -3,6 +3,7 @@
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
 from .first_name_recognizer import FirstNameRecognizer
+from .known_places import KnownPlaces
 from .name_priors import NamePriors
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
@@ -18,6 +19,7 @@ __all__ = [
     "AgeOver89Recognizer",
     "ClinicalDateRecognizer",
     "FirstNameRecognizer",
+    "KnownPlaces",
     "NamePriors",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
