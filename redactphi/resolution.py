@@ -89,8 +89,9 @@ class FindingResolver:
                 return True
             if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
                 return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
-            if f.entity_type == "LOCATION" and word.lower() in _STATES_AND_COUNTRIES:
-                return True  # Safe Harbor keeps states
+
+        if f.entity_type in {"LOCATION", "PERSON"} and word.lower() in _STATES_AND_COUNTRIES:
+            return True  # Safe Harbor keeps states ("Nevada" is also a first name)
         cued = f.entity_type in _NAME_TYPES and bool(
             _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start])
             or _CREDENTIAL_AFTER.match(text[f.end : f.end + 8])
@@ -107,7 +108,9 @@ class FindingResolver:
             return True  # "Discharge", "Analgesia": capitalised ordinary words
         if _inside_any(f.start, f.end, protected):
             return True
-        return self.lexicon.is_clinical(span)
+        # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
+        # a person's name is judged word by word.
+        return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
 
     def _propagate(
         self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
@@ -115,7 +118,7 @@ class FindingResolver:
         """A name found with a strong cue is PHI wherever else it appears in the note."""
         names: dict[str, str] = {}
         for f in findings:
-            if f.entity_type not in _NAME_TYPES or f.score < 0.85:
+            if f.entity_type not in _NAME_TYPES or f.score < 0.8:
                 continue
             for token in _NAME_TOKEN.findall(text[f.start : f.end]):
                 key = token.strip("'’-")
@@ -146,6 +149,7 @@ class FindingResolver:
         return added
 
 
+_DECIMAL = re.compile(r"\d[.:]\d")
 _TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
 _TRAILING_CREDENTIALS = re.compile(
     r"(?:[ \t]*,?[ \t]*(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|CRNA|N\.?P\.?|FACS|FACP|PhD|BSN|MSN|PGY-?\d*|MBBS|DPM))+[ \t,.]*$"
@@ -156,7 +160,14 @@ _NER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=\b[A-Z])\.)?")
 
 
 def _name_or_initial(word: str, priors: NamePriors) -> bool:
-    return len(word.rstrip(".")) == 1 or priors.is_name_like(word.rstrip("."))
+    """Whether an edge word of a statistical PERSON span stays: initials, known names,
+    and capitalised words that are not common English ("Khalid" stays, "Discuss" goes)."""
+    word = word.rstrip(".")
+    if len(word) == 1 or priors.is_known_name(word):
+        return True
+    if not word[0].isupper():
+        return False
+    return priors.word_frequency(word) < 4.0
 
 
 def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
@@ -187,6 +198,10 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
     stripped = span.strip(" .,;:()")
     if entity_type in _NAME_TYPES and any(c.isdigit() for c in stripped):
         return True
+    alnum = [c for c in stripped if c.isalnum()]
+    digits = sum(c.isdigit() for c in alnum)
+    if _DECIMAL.search(stripped) or (alnum and digits / len(alnum) >= 0.25):
+        return True  # "INR 1.2", "G1P1", "02:10 - NG": values and codes, not names or places
     if len(stripped) <= 3 and stripped.isupper():
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
     if not any(c.isupper() for c in stripped):

@@ -129,6 +129,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         mon = groups.get("mon")
         day = groups.get("d")
         month_n = int(month) if month else (_month_number(mon) if mon else 0)
+        if month is not None and int(month) == 0:
+            return None  # "0/3" nodes
         if day is not None:
             d = int(day)
             if month_n:

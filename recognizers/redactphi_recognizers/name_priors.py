@@ -19,6 +19,15 @@ __all__ = ["NamePriors"]
 
 _SURNAMES_KEPT = 40_000  # beyond this the census list is mostly ordinary words and typos
 _RARE_WORD_ZIPF = 3.0  # rarer than ~1 per million words: not a common English word
+# Endings of medical and derived English words, rare in general text but not names.
+# Only long, unambiguous endings: short ones ("-ase", "-ia", "-al") end names too
+# (Iwase, Klaudia, Marshal).
+_WORD_SUFFIXES = (
+    "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia", "algia",
+    "pathy", "ology", "ologic", "ological", "tion", "sion", "ment", "ness", "ical", "ular",
+    "esis", "lysis", "rrhea", "uria", "cyte", "esia", "ectasis", "fier", "ility", "ization",
+    "biliary", "ductal", "ocele", "ostasis", "trophy", "plasia",
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -51,10 +60,13 @@ class NamePriors:
         return float(zipf_frequency(token.lower(), "en"))
 
     def is_name_like(self, token: str) -> bool:
-        """A known name, or a word too rare to be ordinary English (Okafor, Szymanski)."""
+        """A known name, or a word too rare to be ordinary English (Okafor, Szymanski)
+        that does not end like a medical or derived word (analgesia, hepatopancreatobiliary)."""
         parts = [p for p in re.split(r"[-'’]", token) if p]
         return self.is_known_name(token) or any(
-            self.is_known_name(p) or self.word_frequency(p) < _RARE_WORD_ZIPF for p in parts
+            self.is_known_name(p)
+            or (self.word_frequency(p) < _RARE_WORD_ZIPF and not p.lower().endswith(_WORD_SUFFIXES))
+            for p in parts
         )
 
     def has_name_like_token(self, span: str) -> bool:
