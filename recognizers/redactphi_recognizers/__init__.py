@@ -2,6 +2,7 @@
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
@@ -9,12 +10,15 @@ from .provider_name_recognizer import ProviderNameRecognizer
 from .record_number_recognizer import RecordNumberRecognizer
 from .registry import DEFAULT_RECOGNIZERS, RECOGNIZER_FACTORIES, build_recognizers
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+from .street_address_recognizer import StreetAddressRecognizer
+from .web_address_recognizer import WebAddressRecognizer
 
 __all__ = [
     "DEFAULT_RECOGNIZERS",
     "RECOGNIZER_FACTORIES",
     "AgeOver89Recognizer",
     "ClinicalDateRecognizer",
+    "HealthcareOrganizationRecognizer",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
     "PhoneNumberRecognizer",
@@ -23,5 +27,7 @@ __all__ = [
     "SpanMatch",
     "SpanPattern",
     "SpanPatternRecognizer",
+    "StreetAddressRecognizer",
+    "WebAddressRecognizer",
     "build_recognizers",
 ]
