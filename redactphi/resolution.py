@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
+from redactphi_recognizers.name_priors import NamePriors
 
 __all__ = ["FindingResolver"]
 
@@ -52,12 +53,20 @@ _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
 class FindingResolver:
     """Turns raw recognizer results into the final, non-overlapping findings."""
 
-    def __init__(self, lexicon: ClinicalLexicon, *, propagate_names: bool = True) -> None:
+    def __init__(
+        self,
+        lexicon: ClinicalLexicon,
+        *,
+        propagate_names: bool = True,
+        priors: NamePriors | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.propagate_names = propagate_names
+        self.priors = priors or NamePriors.load()
 
     def resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Finding]:
-        findings = [_to_finding(r) for r in results]
+        findings = [_trim_ner(text, _to_finding(r), self.priors) for r in results]
+        findings = [f for f in findings if f.end > f.start]
         protected = self.lexicon.phrase_spans(text)
         kept = [f for f in findings if not self._is_clinical(text, f, protected)]
         if self.propagate_names:
@@ -78,6 +87,14 @@ class FindingResolver:
             return True
         if f.recognizer == _NER and _implausible_ner_span(span, f.entity_type):
             return True
+        if f.recognizer == _NER and span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
+            return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label, not a name
+        if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
+            return True  # "Discharge", "Requesting": capitalised ordinary words
+        if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and " " not in span.strip():
+            word = span.strip(" .,;:()")
+            if self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word):
+                return True  # "Resume", "Diet", "Phone": one ordinary word is not an organisation
         if _inside_any(f.start, f.end, protected):
             return True
         return self.lexicon.is_clinical(span)
@@ -94,8 +111,10 @@ class FindingResolver:
                 key = token.strip("'’-")
                 if len(key) < 3 or key.lower() in _PARTICLES or key.isupper() and len(key) <= 3:
                     continue
-                if f.recognizer not in _CUED_RECOGNIZERS and self.lexicon.is_clinical(key):
+                if self.lexicon.is_clinical(key) and f.recognizer not in _CUED_RECOGNIZERS:
                     continue
+                if not self.priors.is_name_like(key) or key.lower() in _TITLE_WORDS:
+                    continue  # "Discharge", "Surgery": not worth repeating note-wide
                 names.setdefault(key.lower(), f.entity_type)
         if not names:
             return []
@@ -117,6 +136,42 @@ class FindingResolver:
         return added
 
 
+_TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
+_TRAILING_CREDENTIALS = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|CRNA|N\.?P\.?|FACS|FACP|PhD|BSN|MSN|PGY-?\d*|MBBS|DPM))+[ \t,.]*$"
+)
+
+
+_NER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=\b[A-Z])\.)?")
+
+
+def _name_or_initial(word: str, priors: NamePriors) -> bool:
+    return len(word.rstrip(".")) == 1 or priors.is_name_like(word.rstrip("."))
+
+
+def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
+    """Cut credentials off statistical NER spans ("Ellen Cook, MD, FACS") and, for
+    people, ordinary words at either end ("Discuss Hartmann", "TPN via")."""
+    if f.recognizer != _NER:
+        return f
+    start, end = f.start, f.end
+    cut = _TRAILING_CREDENTIALS.search(text, start, end)
+    if cut and cut.end() == end and cut.start() > start:
+        end = cut.start()
+    if f.entity_type == "PERSON":
+        words = list(_NER_WORD.finditer(text, start, end))
+        while words and not _name_or_initial(words[0].group(), priors):
+            words.pop(0)
+        while words and not _name_or_initial(words[-1].group(), priors):
+            words.pop()
+        if not words:
+            return Finding(start, start, f.entity_type, f.score, f.recognizer, f.reason)
+        start, end = max(start, words[0].start()), min(end, words[-1].end())
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+
+
 def _implausible_ner_span(span: str, entity_type: str) -> bool:
     """Statistical NER output that cannot be a name: codes, numbers, short capitals."""
     stripped = span.strip(" .,;:()")
@@ -124,6 +179,8 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
         return True
     if len(stripped) <= 3 and stripped.isupper():
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
+    if not any(c.isupper() for c in stripped):
+        return True  # "ketorolac", "anesthesia": names are written capitalised
     return not any(c.isalpha() for c in stripped)
 
 

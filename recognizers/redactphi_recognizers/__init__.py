@@ -2,7 +2,9 @@
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
 from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
+from .name_priors import NamePriors
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
@@ -18,7 +20,9 @@ __all__ = [
     "RECOGNIZER_FACTORIES",
     "AgeOver89Recognizer",
     "ClinicalDateRecognizer",
+    "FirstNameRecognizer",
     "HealthcareOrganizationRecognizer",
+    "NamePriors",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
     "PhoneNumberRecognizer",

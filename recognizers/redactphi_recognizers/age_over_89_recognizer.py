@@ -8,7 +8,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["AgeOver89Recognizer"]
 
-_AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5])(?:\.\d)?)"
+_AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5]))(?![.,]\d)"
 _AFTER = re.compile(
     rf"(?<![\w.]){_AGE}(?:\s*|-)(?:(?:and|&)\s+(?:a\s+)?half\s+)?(?:years?|yrs?|y)[\s\-]*(?:old|of\s+age|o\b)",
     re.IGNORECASE,

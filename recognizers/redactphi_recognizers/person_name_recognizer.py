@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .name_patterns import FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME
+from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["PersonNameRecognizer"]
@@ -17,9 +17,12 @@ _PERSON_LABEL = (
 _LABELLED = re.compile(
     rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
-_HONORIFIC = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|Master)\.?[ \t]+(?P<phi>{TITLE_NAME})"
+# Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
+_LABELLED_LOWER = re.compile(
+    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}))"
+    r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[;(])"
 )
+_HONORIFIC = re.compile(rf"\b(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
 _RELATIVE = re.compile(
     r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s)\s+"
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|"
@@ -28,7 +31,14 @@ _RELATIVE = re.compile(
     r"son-in-law|daughter-in-law|cousin))"
     rf",?[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})"
 )
-_DEAR = re.compile(rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})[ \t]*[,:]")
+# Family history lists: "Sister, Paloma Fernandez-Ruiz, has ulcerative colitis."
+_RELATIVE_FIELD = re.compile(
+    r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather)"
+    rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
+)
+_DEAR = re.compile(
+    rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
+)
 _NOT_NAMES = frozenset(
     ("unknown", "none", "na", "n/a", "same", "self", "patient", "colleague", "doctor", "sir",
      "madam", "provider", "team", "deceased", "not", "declined")
@@ -42,7 +52,9 @@ class PersonNameRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("person field label (strong)", _LABELLED, 0.9),
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
+        SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
+        SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("salutation", _DEAR, 0.85),
     )
 

@@ -17,7 +17,7 @@ _NANP = re.compile(
     rf"(?<![\w+.\-/])(?P<phi>(?:\+?1[\s.\-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.\-/]|\d{{3}}(?=\d{{7}}))\d{{3}}[\s.\-]?\d{{4}}{_EXT})(?![\w\-/]|\.\d)",
     re.IGNORECASE,
 )
-_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4}|\d{5})(?![\w\-/]|\.\d)", re.I)
+_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4})(?![\w\-/]|\.\d)", re.I)
 _CUES = frozenset(
     "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
     "number no reached callback voicemail vm text line office desk ext extension at or "

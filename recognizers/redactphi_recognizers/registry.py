@@ -19,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
 from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
@@ -48,6 +49,7 @@ RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
     "RecordNumberRecognizer": RecordNumberRecognizer,
     "AgeOver89Recognizer": AgeOver89Recognizer,
     "PhoneNumberRecognizer": PhoneNumberRecognizer,
+    "FirstNameRecognizer": FirstNameRecognizer,
     "StreetAddressRecognizer": StreetAddressRecognizer,
     "HealthcareOrganizationRecognizer": HealthcareOrganizationRecognizer,
     "WebAddressRecognizer": WebAddressRecognizer,

@@ -13,10 +13,16 @@ REC = PersonNameRecognizer()
     [
         ("PATIENT NAME: SMITH, JOHN A", ["SMITH, JOHN A"]),  # header block
         ("Patient: Aiko Tanaka\n", ["Aiko Tanaka"]),
-        ("Mr. Walker tolerated the procedure", ["Walker"]),  # honorific, common-word surname
-        ("Mrs. O'Connor-Hale was seen", ["O'Connor-Hale"]),
+        ("Mr. Walker tolerated the procedure", ["Mr. Walker"]),  # honorific, common-word surname
+        ("Mrs. O'Connor-Hale was seen", ["Mrs. O'Connor-Hale"]),
         ("her daughter Maria at bedside", ["Maria"]),  # relative
-        ("Dear Ms. Banks:", ["Banks"]),
+        ("Dear Ms. Banks:", ["Ms. Banks"]),
+        ("Name: YOUNG, CARMEN LUCIA", ["YOUNG, CARMEN LUCIA"]),  # LAST, FIRST MIDDLE
+        ('Patient: MASON, BERNARD "BERNIE"', ['MASON, BERNARD "BERNIE"']),  # nickname
+        ("patient: szymanski, agnieszka   mrn 80023319", ["szymanski, agnieszka"]),  # lower-case dictation
+        ("Mr. D. Jones was admitted", ["Mr. D. Jones"]),
+        ("PATIENT: DE VRIES, WILLEM P   HOSP NO", ["DE VRIES, WILLEM P"]),  # upper-case particle
+        ("Family history: Sister, Paloma Fernandez-Ruiz, has UC.", ["Paloma Fernandez-Ruiz"]),
     ],
 )
 def test_persons_found(text: str, expected: list[str]) -> None:
