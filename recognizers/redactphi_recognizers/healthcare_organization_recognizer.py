@@ -107,19 +107,21 @@ _LOWER_HEADED = re.compile(
 # Employment and school cues: "works at", "employed by", "a barista at", "formerly with",
 # "retired from", "a long-haul driver for", "Employer:".
 _OCCUPATION = (
-    r"(?:[a-z\-]+(?:er|or|ist|ian|man|woman|person|worker|staff|clerk|nurse|aide|cook|chef"
-    r"|student|owner|manager|director|officer|employee|volunteer|analyst|hygienist|assistant"
-    r"|technician|tech|agent|barista|paralegal|secretary|cashier|guard|attendant|junior|senior"
-    r"|sophomore|freshman|principal|coach|faculty|resident|fellow|intern))"
+    r"(?:[a-z\-]+(?:er|or|ist|ian|worker|staff|clerk|nurse|aide|cook|chef|student|owner"
+    r"|manager|director|officer|employee|volunteer|analyst|hygienist|assistant|technician|tech"
+    r"|agent|barista|paralegal|secretary|cashier|guard|attendant|junior|senior|sophomore"
+    r"|freshman|principal|coach|faculty|resident|fellow|intern))"
 )
+# An explicit verb or label ("works at", "Employer:") marks the name with group `verb`; an
+# occupation noun ("a paralegal at") is weaker and needs a head or two words after it.
 _EMPLOYER_CUE = (
-    r"(?:\b(?i:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired"
-    r"|studies|studying|enrolled|attends|attended|teaches|taught|job)"
+    r"(?:(?P<verb>\b(?i:works?|worked|working|employed|volunteers?|volunteered|volunteering"
+    r"|retired|studies|studying|enrolled|attends|attended|teaches|taught|job)"
     r"(?:[ \t]+(?:as|part-time|full-time|part[ \t]+time|full[ \t]+time|there))?"
-    r"(?:[ \t]+an?)?(?:[ \t]+[a-z][\w\-]*){0,3}?[ \t]+(?:at|for|by|with|from|in)"
+    r"(?:[ \t]+an?)?(?:[ \t]+[a-z][\w\-]*){0,3}?[ \t]+(?:at|for|by|with|from)"
     r"|\b(?i:formerly)[ \t]+(?:with|of|at|employed[ \t]+(?:by|at|with))"
-    rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for|with)"
     r"|\b(?:[Ee]mployer|EMPLOYER|[Ss]chool|SCHOOL|[Cc]ompany|[Ww]orkplace|[Oo]ccupation)[ \t]*[:(])"
+    rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for))"
 )
 _CUED = re.compile(
     rf"{_EMPLOYER_CUE}[ \t]+(?:(?:the|The)[ \t]+)?(?P<phi>(?P<name>{_WORD}(?:(?:,[ \t]+|{_JOIN}){_WORD}){{0,6}})"
@@ -182,7 +184,9 @@ _GENERIC = frozenset(
     vascular-access wound-care foot-and-ankle spine-and-joint joint-replacement teaching
     anesthesia anesthesiology pharmacy pharmaceutical medication medications infusion-therapy
     fast track express walk-in virtual telehealth telemedicine triage intake admissions
-    registration billing records scheduling operations quality safety compliance graduated attended attends works worked retired discharged
+    registration billing records scheduling operations quality safety compliance graduated
+    perioperative periop skilled facility facilities long-term extended subacute acute-care
+    comfort goals attended attends works worked retired discharged
     admitted transferred seen presented referred followed returned called visited contact
     call see per via to at in from with by for on and of
     """.split()
@@ -202,7 +206,10 @@ _LEADING = frozenset(
     the at to in from with for by on of our your his her their this that a an seen follow
     follow-up up see call contact per via patient pt discharged transferred admitted referred
     graduated attended attends works worked retired presented returned visited hospital
-    facility institution employer school company client location
+    facility institution employer school company client location continue resume discuss
+    page paged consult consulted transfer transferred admit notify notified refer order
+    ordered start started stop hold encourage recommend recommended consider obtain check
+    review reviewed arrange arranged schedule scheduled send sent fax faxed copy copies cc
     """.split()
 )
 # Units and departments written after an institution's name, which are not part of it.
@@ -239,7 +246,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         if trimmed is None:
             return None
         before = text[max(0, trimmed.start - 6) : trimmed.start].lower().split()
-        if before and before[-1] in _TITLES:
+        first = text[trimmed.start : trimmed.end].split()[0].lower()
+        if before and before[-1] in _TITLES or first in _TITLES:
             return None  # "Dr. Smith Clinic" is left to the name recognizers
         groups = match.groups
         if regex is _HEADED:
@@ -255,7 +263,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         proper = _proper_words(words, acronyms=regex is not _LOWER_HEADED)
         placed = bool(groups.get("in_city") or groups.get("tail_state"))
         if regex is _CUED:
-            return trimmed if proper or (head is not None and len(words) >= 1) else None
+            if head is None and (not proper or (groups.get("verb") is None and len(words) < 2)):
+                return None  # "a woman with Type 1 diabetes", "a teacher at Lincoln"
+            return trimmed
         if proper:
             return trimmed
         institutional = any(w.lower().rstrip(".").replace("’", "'") in _INSTITUTIONAL for w in words)
