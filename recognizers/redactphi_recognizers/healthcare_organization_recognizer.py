@@ -70,7 +70,9 @@ _LOWER_HEAD = (
     r"(?:hospital|clinic|medical[ \t]+center|health[ \t]+center|cancer[ \t]+center|office"
     r"|practice|surgery[ \t]+center|urgent[ \t]+care|medical[ \t]+group)"
 )
-_LOWER_MODIFIER = r"(?:downtown|uptown|midtown|main|satellite|outpatient|walk-in|branch|local|suburban)"
+_LOWER_MODIFIER = (
+    r"(?:downtown|uptown|midtown|main|satellite|outpatient|walk-in|branch|local|suburban)"
+)
 
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
@@ -83,7 +85,10 @@ _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WO
 _CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP)\.?(?![\w]))"
 # State codes written after an institution ("Cedar Falls Med Center, IA"); those that are
 # also clinical abbreviations (OR after "Medical Center, OR") are left out.
-_TAIL_STATE = rf"(?:{STATE_NAME}|(?!(?:OR|MD|PA|CT|MS|DE|IN|ME|ID|NC|VA|GA|OK|HI|MA|CO|AR|SD|SC|PR)\b){STATE_CODE})"
+_TAIL_STATE = (
+    rf"(?:{STATE_NAME}"
+    rf"|(?!(?:OR|MD|PA|CT|MS|DE|IN|ME|ID|NC|VA|GA|OK|HI|MA|CO|AR|SD|SC|PR)\b){STATE_CODE})"
+)
 _PLACE_TAIL = (
     rf"(?:[ \t]+in[ \t]+(?P<in_city>{CITY})(?:,[ \t]*{_TAIL_STATE})?"
     rf"|,[ \t]*(?P<tail_state>{_TAIL_STATE})(?![\w]))"
@@ -101,7 +106,8 @@ _HEAD_OF = re.compile(
     rf"{_PLACE_TAIL}?)"
 )
 _LOWER_HEADED = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?:{_LOWER_MODIFIER}[ \t]+)?(?P<head>{_LOWER_HEAD})"
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?:{_LOWER_MODIFIER}[ \t]+)?"
+    rf"(?P<head>{_LOWER_HEAD})"
     rf"(?![\w'’\-]){_PLACE_TAIL}?)"
 )
 # Employment and school cues: "works at", "employed by", "a barista at", "formerly with",
@@ -124,7 +130,8 @@ _EMPLOYER_CUE = (
     rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for))"
 )
 _CUED = re.compile(
-    rf"{_EMPLOYER_CUE}[ \t]+(?:(?:the|The)[ \t]+)?(?P<phi>(?P<name>{_WORD}(?:(?:,[ \t]+|{_JOIN}){_WORD}){{0,6}})"
+    rf"{_EMPLOYER_CUE}[ \t]+(?:(?:the|The)[ \t]+)?"
+    rf"(?P<phi>(?P<name>{_WORD}(?:(?:,[ \t]+|{_JOIN}){_WORD}){{0,6}})"
     rf"(?:[ \t]+(?P<head>{_HEAD}))?(?![\w'’\-]){_OF_TAIL}?{_CORPORATE}?)"
 )
 # All-lower-case notes: "hospital: holy cross hospital of the lakes", "a teacher at
@@ -136,7 +143,8 @@ _LOWER_STRONG = (
 _LOWER_CASE_ORG = re.compile(
     r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+"
     r"(?P<phi>(?P<name>(?:[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
-    rf"{_LOWER_STRONG})(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
+    rf"{_LOWER_STRONG})"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
 )
 
 # Department, specialty and service words: alone before a head they name a unit of an
@@ -268,7 +276,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             return trimmed
         if proper:
             return trimmed
-        institutional = any(w.lower().rstrip(".").replace("’", "'") in _INSTITUTIONAL for w in words)
+        institutional = any(
+            w.lower().rstrip(".").replace("’", "'") in _INSTITUTIONAL for w in words
+        )
         if regex is _HEADED and (institutional or placed):
             return trimmed.retyped(score=0.6)  # "Memorial Hospital", "Cancer Center in Boise"
         return None
@@ -296,7 +306,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
                 if any(s <= m.start() and m.end() <= e for s, e in covered):
                     continue
-                match = SpanMatch(m.start(), m.end(), "ORGANIZATION", 0.8, "institution named elsewhere in note")
+                match = SpanMatch(
+                    m.start(), m.end(), "ORGANIZATION", 0.8, "institution named elsewhere in note"
+                )
                 extra.append(self.to_result(match))
                 covered.append((m.start(), m.end()))
         return extra

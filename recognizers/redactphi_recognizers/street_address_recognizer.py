@@ -40,7 +40,8 @@ _STREET_LINE = (
 _ROUTE_LINE = (
     rf"(?P<rnum>{_HOUSE_NUMBER})[ \t]+(?:{DIRECTIONAL}[ \t]+)?"
     r"(?:(?:State|County|US|U\.S\.|Old|Farm[ \t]+to[ \t]+Market|STATE|COUNTY|OLD)[ \t]+)?"
-    r"(?:Highway|Hwy|Route|Rte|Road|HIGHWAY|HWY|ROUTE|RTE|ROAD)\.?[ \t]*#?[ \t]*\d{1,4}[A-Z]?(?![\w])"
+    r"(?:Highway|Hwy|Route|Rte|Road|HIGHWAY|HWY|ROUTE|RTE|ROAD)\.?[ \t]*#?[ \t]*"
+    r"\d{1,4}[A-Z]?(?![\w])"
 )
 _PO_BOX = r"(?i:(?<![\w])(?:P\.?[ \t]?O\.?|Post[ \t]+Office)[ \t]*Box[ \t]*#?[ \t]*\d{1,6}(?![\w]))"
 # "RR 18" is a respiratory rate; a rural route needs its box, or the words spelled out.
@@ -95,10 +96,12 @@ _LOWER_SUFFIX = (
 )
 # All-lower-case notes (dictation, some exports): the same grammar, lower case throughout.
 _LOWER_ADDRESS = re.compile(
-    r"(?P<phi>(?<![\w.#/\-:,$])\d{1,6}[a-z]?[ \t]+(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
+    r"(?P<phi>(?<![\w.#/\-:,$])\d{1,6}[a-z]?[ \t]+"
+    r"(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
     r"(?P<name>(?:[a-z][a-z'’\-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'’\-]+){0,2})[ \t]+"
     rf"(?P<suffix>{_LOWER_SUFFIX})"
-    r"(?P<rest>(?:,?[ \t]+(?:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*[a-z0-9\-]{1,6}(?![\w]))?"
+    r"(?P<rest>(?:,?[ \t]+(?:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*"
+    r"[a-z0-9\-]{1,6}(?![\w]))?"
     r"(?:,[ \t]*[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2},?[ \t]+"
     r"(?:[a-z]{2}|[a-z]{4,}(?:[ \t]+[a-z]+)?)(?:[ \t]+\d{5}(?:-\d{4})?)?(?![\w]))?))"
 )

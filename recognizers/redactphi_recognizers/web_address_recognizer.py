@@ -32,7 +32,9 @@ _WWW = re.compile(
     r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?])?)"
 )
 # Dotted numbers and file names after a label are values, not hosts.
-_NOT_HOST = re.compile(r"^(?:[\d.]+|[\w\-]+\.(?:pdf|docx?|txt|jpe?g|png|csv|xlsx?))$", re.IGNORECASE)
+_NOT_HOST = re.compile(
+    r"^(?:[\d.]+|[\w\-]+\.(?:pdf|docx?|txt|jpe?g|png|csv|xlsx?))$", re.IGNORECASE
+)
 
 
 class WebAddressRecognizer(SpanPatternRecognizer):
