@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
-from redactphi_recognizers.name_priors import NamePriors
+from redactphi_recognizers import KnownPlaces, NamePriors
 
 __all__ = ["FindingResolver"]
 
@@ -24,8 +24,9 @@ _NAME_TYPES = frozenset({"PERSON", "PROVIDER"})
 # Recognizers whose findings come from a structural cue strong enough to beat the lexicon.
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
 _NER = "SpacyRecognizer"
-# Safe Harbor keeps states and countries; a statistical LOCATION that is only one of
-# these is not PHI (a street, city or ZIP next to it is found by other means).
+# Safe Harbor keeps states; a statistical LOCATION that is only a state is not PHI (a
+# street, city or ZIP next to it is found by other means). Other countries are redacted:
+# a country of origin narrows who a patient is.
 _STATES_AND_COUNTRIES = frozenset(
     s.lower()
     for s in (
@@ -33,7 +34,7 @@ _STATES_AND_COUNTRIES = frozenset(
         "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
         "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio "
         "Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington "
-        "Wisconsin Wyoming America USA US U.S. U.S.A. Canada Mexico"
+        "Wisconsin Wyoming America USA US U.S. U.S.A."
     ).split()
 ) | frozenset(
     (
@@ -63,38 +64,47 @@ class FindingResolver:
         self.lexicon = lexicon
         self.propagate_names = propagate_names
         self.priors = priors or NamePriors.load()
+        self.places = KnownPlaces.load()
 
     def resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Finding]:
         findings = [_trim_ner(text, _to_finding(r), self.priors) for r in results]
         findings = [f for f in findings if f.end > f.start]
         protected = self.lexicon.phrase_spans(text)
-        kept = [f for f in findings if not self._is_clinical(text, f, protected)]
+        kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
         return _merge(kept)
 
-    def _is_clinical(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+    def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+        """Whether a name, organisation or place finding is really clinical content or
+        an artefact of the statistical NER. Checks run from the most certain down."""
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.recognizer in _CUED_RECOGNIZERS:
             return False
         span = text[f.start : f.end]
-        if _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start]) or _CREDENTIAL_AFTER.match(
-            text[f.end : f.end + 8]
-        ):
+        word = span.strip(" .,;:()")
+        if f.recognizer == _NER:
+            if _implausible_ner_span(span, f.entity_type):
+                return True
+            if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
+                return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
+            if f.entity_type == "LOCATION" and word.lower() in _STATES_AND_COUNTRIES:
+                return True  # Safe Harbor keeps states
+        cued = f.entity_type in _NAME_TYPES and bool(
+            _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start])
+            or _CREDENTIAL_AFTER.match(text[f.end : f.end + 8])
+        )
+        if cued:
             return False
-        if f.entity_type == "LOCATION" and span.strip(" .,").lower() in _STATES_AND_COUNTRIES:
-            return True
-        if f.recognizer == _NER and _implausible_ner_span(span, f.entity_type):
-            return True
-        if f.recognizer == _NER and span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
-            return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label, not a name
+        if f.recognizer == _NER and " " not in word:
+            common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
+            if f.entity_type == "ORGANIZATION" and common:
+                return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
+            if f.entity_type == "LOCATION" and common and word not in self.places:
+                return True  # "Requesting", "Home": not a known city or county
         if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
-            return True  # "Discharge", "Requesting": capitalised ordinary words
-        if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and " " not in span.strip():
-            word = span.strip(" .,;:()")
-            if self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word):
-                return True  # "Resume", "Diet", "Phone": one ordinary word is not an organisation
+            return True  # "Discharge", "Analgesia": capitalised ordinary words
         if _inside_any(f.start, f.end, protected):
             return True
         return self.lexicon.is_clinical(span)

@@ -4,6 +4,7 @@ from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
 from .first_name_recognizer import FirstNameRecognizer
 from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
+from .known_places import KnownPlaces
 from .name_priors import NamePriors
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
@@ -22,6 +23,7 @@ __all__ = [
     "ClinicalDateRecognizer",
     "FirstNameRecognizer",
     "HealthcareOrganizationRecognizer",
+    "KnownPlaces",
     "NamePriors",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
