@@ -32,8 +32,9 @@ _MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
+# A dash may join two dates into a range ("10/02/2023-01/15/2024").
 _NUMERIC = re.compile(
-    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|[.\-]\d)"
+    rf"(?<![\w/.])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|\.\d|-(?!\d{{1,2}}/\d))"
 )
 _ISO = re.compile(
     rf"(?<![\w/.\-])(?P<phi>(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
@@ -51,7 +52,9 @@ _MONTH_DAY_LOWER = re.compile(
     rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?)(?![\w%])"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
-_NUM_MONTH_YEAR = re.compile(r"(?<![\w/.\-])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|[.\-]\d)")
+_NUM_MONTH_YEAR = re.compile(
+    r"(?<![\w/.])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|\.\d|-(?!\d{1,2}/\d))"
+)
 # "3/14-3/17" is a range of two dates: a dash may join two of them.
 _NUM_MONTH_DAY = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|\.\d|-(?!\d{1,2}/\d)|:)"

@@ -61,6 +61,11 @@ _WEAK_HEADS = (
     "Department", "Industries", "Enterprises", "Holdings", "Solutions", "Manufacturing",
     "Construction", "Bank", "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "PLLC", "Corp", "Corp.",
     "Corporation", "Company", "Co.", "Ltd", "Ltd.",
+    # dialysis units, dental offices, community hospitals ("Saint Olaf General"), churches,
+    # fire and police departments: all name where a patient is seen, lives or works
+    "Dialysis", "Dental", "Memorial", "General", "Church", "Chapel", "Tabernacle", "Temple",
+    "Synagogue", "Mosque", "Parish", "Fire", "Fire Department", "Fire District",
+    "Police Department", "Sheriff's Office", "EMS", "Care Plus",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["PersonNameRecognizer"]
@@ -36,6 +37,18 @@ _RELATIVE_FIELD = re.compile(
     r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather)"
     rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
 )
+# Clergy, police and other titled non-staff persons: "Officer Dana Kowalczyk", "Sgt. Miles
+# Brennan", "Rev. Theodora Banks". Words that are also nouns ("Father", "Bishop") need a
+# full name after them.
+_TITLED = re.compile(
+    rf"\b(?P<phi>(?:Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach)[ \t]+{TITLE_NAME}"
+    rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
+)
+# "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
+_LAST_FIRST_DOB = re.compile(
+    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(]*(?:DOB|D\.O\.B\.|MRN|Age|age|born)\b)"
+)
 _DEAR = re.compile(
     rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
 )
@@ -56,9 +69,18 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("salutation", _DEAR, 0.85),
+        SpanPattern("titled person", _TITLED, 0.85),
+        SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.priors = NamePriors.load()
+
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
-        if text[match.start : match.end].strip().lower() in _NOT_NAMES:
+        span = text[match.start : match.end].strip()
+        if span.lower() in _NOT_NAMES:
             return None
+        if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
+            return None  # "RE: URGENT referral": a single ordinary word is not a name
         return match

@@ -28,7 +28,7 @@ _ROLE_LABELS = (
     r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
     r"|ADMITTING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?|DISCHARGING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?"
     r"|(?:TREATING|COVERING|RENDERING|SUPERVISING)\s+(?:PHYSICIAN|PROVIDER)|PHYSICIAN|PROVIDER|CLINICIAN"
-    r"|SEEN\s+BY|EVALUATED\s+BY|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
+    r"|SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
 # and runs to the end of the line or the next wide gap.
@@ -75,17 +75,24 @@ _LOWER_CREDENTIALS = frozenset(
 )
 _TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
-    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|[A-Z]\.[ \t]*{NAME_WORD})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
 )
 # Lower-case dictation: "dr. omar haddad", one or two words after the title.
 _TITLE_LOWER = re.compile(
-    r"(?<![A-Za-z])(?P<phi>dr\.?[ \t]+[a-z][a-z'’\-]+(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
+    r"(?<![A-Za-z])(?P<phi>(?:dr\.?|doctor)[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|who)\b)[a-z][a-z'’\-]+"
+    r"(?:[ \t]+[a-z](?=[ \t]))?"
+    r"(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|dictating|new)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
 )
 _CREDENTIALED_LOWER = re.compile(
     r"(?<![A-Za-z])(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
     r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])"
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
+# "JRM:kls" closes a dictation when the D:/T: lines follow.
+_INITIALS_COLON = re.compile(
+    r"^[ \t]*(?P<phi>[A-Z]{2,4}):(?P<second>[a-z]{2,4})[ \t]*(?=\n[ \t]*(?:D|DD|T|DT|Dictated|Transcribed)\b)",
+    re.MULTILINE,
+)
 _INITIALS = re.compile(
     r"(?:^|(?<=\)[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
     r"(?=[ \t]*$|[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b)",
@@ -112,7 +119,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for line in regex.finditer(text):
                 yield from self._names_in_value(text, line.start("value"), line.end("value"), pattern)
         initials = SpanPattern("dictation initials", _INITIALS, 0.8)
-        for m in _INITIALS.finditer(text):
+        for m in (*_INITIALS.finditer(text), *_INITIALS_COLON.finditer(text)):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials

@@ -23,7 +23,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE\s*(?:#|NO)|STUDENT\s*(?:ID|#)|TRACKING\s*#|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
@@ -51,7 +51,7 @@ _CLINICAL_CODE = re.compile(
 )
 # Tokens that look like IDs but are clinical: units, stations, gauges, sizes, staging.
 _CLINICAL_TOKEN = re.compile(
-    r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T\d\w*|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
+    r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T[0-4x](?:is)?[a-d]?(?:N[0-3x][a-c]?)?(?:M[01x])?|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
     r"|V\d|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
     re.I,
 )

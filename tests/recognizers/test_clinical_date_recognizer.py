@@ -28,6 +28,8 @@ REC = ClinicalDateRecognizer()
         ("Work note for 3/14-3/17 provided", ["3/14", "3/17"]),  # a range of yearless dates
         ("the last on june 30th treated", ["june 30th"]),  # lower-case dictation
         ("(cotinine negative 5/14). HbA1c", ["5/14"]),  # in parentheses
+        ("BID, 10/02/2023-01/15/2024: burning", ["01/15/2024", "10/02/2023"]),  # a range
+        ("ointment 01/2023-05/2023: partial", ["01/2023", "05/2023"]),  # month/year range
     ],
 )
 def test_dates_found(text: str, expected: list[str]) -> None:

@@ -24,6 +24,9 @@ REC = ProviderNameRecognizer()
         ("BM/lrp   D: 06/04/2024 11:15", ["BM", "lrp"]),  # initials before the D:/T: line
         ("surgeon: theodore mason, md.  assistant: nia washington, pa-c.", ["nia washington", "theodore mason"]),
         ("anesthesia: greg ullman, crna", ["greg ullman"]),  # lower-case credential
+        ("Witness: K. Bauer, RN    10/31/2024", ["K. Bauer"]),  # initial and surname with credential
+        ("JRM:kls\nD: 03/04/2024 16:48", ["JRM", "kls"]),  # colon initials before the D: line
+        ("surgeon doctor hope period assistant doctor priyanka shah comma", ["doctor hope", "doctor priyanka shah"]),
         ("referred by Dr. Sarah P. from Chicago", ["Dr. Sarah P."]),  # surname initial
         ("stents placed by urology (dr. omar haddad, separately dictated)", ["dr. omar haddad"]),
     ],
@@ -40,6 +43,8 @@ def test_providers_found(text: str, expected: list[str]) -> None:
         "Foley catheter placed",  # eponym device, no cue
         "SURGEON: Attending",  # role word only
         "Hartmann procedure performed",
+        "ROS: neg\nPE: wnl",  # section labels are not initials
+        "the doctor will see you",  # 'doctor' without a name
     ],
 )
 def test_not_providers(text: str) -> None:

@@ -28,6 +28,8 @@ REC = RecordNumberRecognizer()
         ("group 88140", [("88140", "HEALTH_PLAN_ID")]),  # 5 digits after a plan label is no CPT code
         ("Police report number EPD 24-031477", [("EPD 24-031477", "ID")]),
         ("UDI (01)00801741123458(17)270131(10)HUZL2291.", [("(01)00801741123458(17)270131(10)HUZL2291", "DEVICE_ID")]),
+        ("Activation code: 7KQ2M-XP4RT-9WZ1D (expires", [("7KQ2M-XP4RT-9WZ1D", "ID")]),
+        ("| 8H41207 | T7730152 | 1", [("8H41207", "ID"), ("T7730152", "ID")]),  # lot and serial in a table
     ],
 )
 def test_identifiers_found(text: str, expected: list[tuple[str, str]]) -> None:
