@@ -102,6 +102,8 @@ class FindingResolver:
             common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
             if f.entity_type == "ORGANIZATION" and common:
                 return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
+        if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and self._generic_words(word):
+            return True  # "the Emergency Department", "Referral Coordinator": descriptions
             if f.entity_type == "LOCATION" and common and word not in self.places:
                 return True  # "Requesting", "Home": not a known city or county
         if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
@@ -111,6 +113,20 @@ class FindingResolver:
         # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
         # a person's name is judged word by word.
         return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
+
+    def _generic_words(self, span: str) -> bool:
+        """Every word is common English (or clinical) and none is a known name or place."""
+        words = [w for w in _NAME_TOKEN.findall(span) if w.lower() not in {"the", "of", "and", "for"}]
+        if not words:
+            return True
+        if any(w.lower() in _INSTITUTION_WORDS for w in words):
+            return False  # "General Hospital", "Methodist Hospital": named institutions
+        for w in words:
+            if self.priors.is_known_name(w) or w in self.places:
+                return False
+            if self.priors.word_frequency(w) < 3.0 and not self.lexicon.is_clinical(w):
+                return False
+        return True
 
     def _propagate(
         self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
@@ -149,6 +165,12 @@ class FindingResolver:
         return added
 
 
+# Words that make a run of common words the name of a place of care or study.
+_INSTITUTION_WORDS = frozenset(
+    "hospital hospitals university college school academy institute infirmary laboratories "
+    "laboratory labs pediatrics general memorial presbyterian methodist baptist lutheran "
+    "catholic adventist county regional med children's childrens veterans sanitarium hospice".split()
+)
 _DECIMAL = re.compile(r"\d[.:]\d")
 _TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
 _TRAILING_CREDENTIALS = re.compile(
@@ -176,6 +198,9 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     if f.recognizer != _NER:
         return f
     start, end = f.start, f.end
+    newline = text.find("\n", start, end)
+    if newline >= 0:
+        end = newline  # a name or organisation does not run across lines ("CCHT\n\nTransportation")
     cut = _TRAILING_CREDENTIALS.search(text, start, end)
     if cut and cut.end() == end and cut.start() > start:
         end = cut.start()

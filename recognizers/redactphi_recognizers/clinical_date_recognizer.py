@@ -70,7 +70,8 @@ _VALUE_CUES = frozenset(
     "pain bp blood pressure score scale strength motor grade ratio rated of out x "
     "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
     "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity "
-    "intensity severity level range times q".split()
+    "intensity severity level range times q apgar apgars segment segments levels cycle cycles "
+    "grades stage ct ef ef% scores rating rated".split()
 )
 _DATE_CUES = frozenset(
     "on since dated date dos d t from until till through thru by of admitted discharged seen "
@@ -81,6 +82,7 @@ _DATE_CUES = frozenset(
 )
 
 
+_STRONG_DATE_CUES = frozenset("on dated date dos procedure surgery admitted discharged since until".split())
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
@@ -99,8 +101,8 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
-    if d == 10 and m <= 10 and re.search(r"pain|/10\b|score", text[max(0, match.start - 80) : match.start], re.I):
-        return True  # "pain 3/10 ... improved from 6/10": a pain score, not June 10
+    if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
+        return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))
 
 

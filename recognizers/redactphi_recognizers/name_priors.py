@@ -26,8 +26,12 @@ _WORD_SUFFIXES = (
     "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia", "algia",
     "pathy", "ology", "ologic", "ological", "tion", "sion", "ment", "ness", "ical", "ular",
     "esis", "lysis", "rrhea", "uria", "cyte", "esia", "ectasis", "fier", "ility", "ization",
-    "biliary", "ductal", "ocele", "ostasis", "trophy", "plasia",
+    "biliary", "ductal", "ocele", "ostasis", "trophy", "plasia", "ous", "phic", "tic", "ive",
 )
+# Brand names run words together ("MyChart", "TachoSil"); names with an inner capital
+# start with one of these (McDonald, DeBakey, MacArthur, O'Connor, LaPlace, DiMaggio).
+_INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O'|O’|St)[A-Z]")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -62,6 +66,8 @@ class NamePriors:
     def is_name_like(self, token: str) -> bool:
         """A known name, or a word too rare to be ordinary English (Okafor, Szymanski)
         that does not end like a medical or derived word (analgesia, hepatopancreatobiliary)."""
+        if _INNER_CAPITAL.search(token) and not _INNER_CAPITAL_NAME.match(token):
+            return False
         parts = [p for p in re.split(r"[-'’]", token) if p]
         return self.is_known_name(token) or any(
             self.is_known_name(p)

@@ -38,10 +38,11 @@ _STATE_CODES = (
 # (cardiac output), LA (left atrium), MA (medical assistant), NC (nasal cannula), MS
 # (multiple sclerosis), GA (general anesthesia), VA (Veterans Affairs), AR (aortic
 # regurgitation), SC (subcutaneous), PR (per rectum), IA (intra-arterial), ND (not done),
-# DE, ID, SD, AL, NE, MO, MT. After a city they need a ZIP or a place cue.
+# DE, ID, SD, AL, NE, MO, MT, MI (myocardial infarction), VT (ventricular tachycardia),
+# NH (nursing home). After a city they need a ZIP or a place cue.
 AMBIGUOUS_STATE_CODES = frozenset(
     "MD PA OR CT IN ME OK HI CO LA MA NC MS GA VA AR DE ID SD AL NE MO MT DC GU VI SC PR IA "
-    "ND".split()
+    "ND MI VT NH".split()
 )
 
 STATE_NAME = "(?:" + "|".join(

@@ -68,7 +68,10 @@ _NOT_NAMES = frozenset(
     )
 )
 
-_IS_CREDENTIAL = re.compile(rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA", re.I)
+_IS_CREDENTIAL = re.compile(
+    rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
+    re.I,
+)
 _FILLER = frozenset("by with and per from to signed seen dr was is the a".split())
 _LOWER_CREDENTIALS = frozenset(
     "md m.d do rn pa pa-c crna np fnp aprn phd facs lpn cna dpm dds mbbs pgy resident attending".split()
@@ -171,6 +174,18 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         span = text[match.start : match.end]
         if span.lower() in _NOT_NAMES:
             return None
+        if pattern.regex is _TITLE_LOWER:
+            line_start = text.rfind("\n", 0, match.start) + 1
+            line_end = text.find("\n", match.end)
+            if any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else None]):
+                return None  # lower-case titles are trusted only in lower-case dictation
+        if (
+            pattern.name in {"provider role label", "cc line"}
+            and span.isupper()
+            and len(span) <= 4
+            and " " not in span
+        ):
+            return None  # "PSC", "CDT", "DR": abbreviations in a role field, not a name
         if pattern.regex is _CREDENTIALED_LOWER:
             words = span.split()
             while words and words[0].strip(".,") in _NOT_NAMES | _FILLER:

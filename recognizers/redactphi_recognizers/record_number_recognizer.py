@@ -52,7 +52,7 @@ _CLINICAL_CODE = re.compile(
 # Tokens that look like IDs but are clinical: units, stations, gauges, sizes, staging.
 _CLINICAL_TOKEN = re.compile(
     r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T[0-4x](?:is)?[a-d]?(?:N[0-3x][a-c]?)?(?:M[01x])?|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
-    r"|V\d|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
+    r"|V\d|[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
     re.I,
 )
 _RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d")
