@@ -75,7 +75,7 @@ class Policy(BaseModel):
     name: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     description: str = ""
     default: OperatorSpec = Field(default_factory=TagParams)
-    entities: Mapping[str, OperatorSpec] = Field(default_factory=dict)
+    entities: Mapping[str, OperatorSpec] = Field(default_factory=dict, validate_default=True)
     key_id: str | None = None  # pin keyed operators to one key (default: the active key)
 
     @field_validator("entities")
