@@ -53,6 +53,13 @@ def apply_policy(
         vault=vault,
         document=DocumentState(values=tuple((f.entity_type, text[f.start : f.end]) for f in spans)),
     )
+    batches: dict[str, list[tuple[str, str]]] = {}
+    for f in spans:
+        batches.setdefault(policy.operator_for(f.entity_type).operator, []).append(
+            (text[f.start : f.end], f.entity_type)
+        )
+    for name, items in batches.items():
+        OPERATORS[name].prepare(items, context)
     out: list[str] = []
     replacements: list[Replacement] = []
     cursor = 0

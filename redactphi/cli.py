@@ -34,14 +34,14 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _build_redactor(config: Path | None, model: str | None) -> Any:
+def _build_redactor(config: Path | None, model: str | None, keyring: Any = None, vault: Any = None) -> Any:
     from .configuration import RedactorConfig
     from .redactor import Redactor
 
     cfg = RedactorConfig.from_yaml(config) if config else RedactorConfig.default()
     if model:
         cfg = cfg.model_copy(update={"model": model})
-    return Redactor(cfg)
+    return Redactor(cfg, keyring=keyring, vault=vault)
 
 
 def _read_input(source: str) -> str:
@@ -69,7 +69,8 @@ def _write_output(text: str, output: Path | None) -> None:
 
 
 PolicyOption = Annotated[
-    str, typer.Option("--policy", help="Preset (tag, mask, pseudonym, surrogate, vault, encrypt) or policy YAML.")
+    str,
+    typer.Option("--policy", help="Preset (tag, mask, pseudonym, surrogate, vault, encrypt) or YAML."),
 ]
 ScopeOption = Annotated[
     str | None, typer.Option("--scope", help="Consistency scope, e.g. a patient or batch id.")
@@ -126,9 +127,7 @@ def redact(
         ring = _keyring(keyring, chosen.needs_keyring)
         token_vault = _vault(vault, keyring, chosen.needs_vault)
         text = _read_input(source)
-        redactor = _build_redactor(config, model)
-        redactor.keyring, redactor.vault = ring, token_vault
-        result = redactor.redact(text, policy=chosen, scope=scope)
+        result = _build_redactor(config, model, ring, token_vault).redact(text, policy=chosen, scope=scope)
     except RedactPHIError as exc:
         raise _fail(str(exc)) from None
     _write_output(result.text, output)

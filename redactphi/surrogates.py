@@ -522,6 +522,9 @@ class SurrogateGenerator:
     # --- names --------------------------------------------------------------------------
 
     def name(self, text: str, given_names: frozenset[str] = frozenset()) -> str | None:
+        if any(c.isdigit() for c in text):
+            # Not a name alone (a span that swallowed a date or ID): a tag, never digits kept.
+            return None
         words = list(_WORD.finditer(text))
         roles = _name_roles(text, words, given_names)
         if not any(role in {"given", "family"} for role in roles):
@@ -634,7 +637,8 @@ class SurrogateGenerator:
             )
             cursor = start + len(name)
         out.append(text[cursor:])
-        return "".join(out)
+        # Digits in a name of an organization ("Clinic 42") are replaced too.
+        return re.sub(r"\d+", lambda m: self._digits_like("org-number", m.group(0)), "".join(out))
 
     # --- numbers and addresses on the wire ---------------------------------------------
 

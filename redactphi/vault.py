@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -116,37 +116,78 @@ class TokenVault:
     def tokenize(self, value: str, entity_type: str, scope: str, keyring: Keyring) -> str:
         """The vault code (8 characters) for `value`; the same for the same value, type and
         scope, under any key of `keyring`."""
-        lookups = [
-            _lookup(key.derive("vault-lookup"), value, entity_type, scope) for key in keyring
-        ]
-        existing = self._find(lookups)
-        if existing is not None:
-            return existing
-        key = keyring.active
-        aead = AESGCM(key.derive("vault"))
+        return self.tokenize_many([(value, entity_type)], scope, keyring)[0]
+
+    def tokenize_many(
+        self, items: Sequence[tuple[str, str]], scope: str, keyring: Keyring
+    ) -> list[str]:
+        """Codes for many (value, entity type) pairs of one scope: one lookup query and one
+        transaction for all the new ones (a note's worth of PHI costs one commit)."""
+        keys = list(keyring)
+        lookups = {
+            item: [_lookup(k.derive("vault-lookup"), item[0], item[1], scope) for k in keys]
+            for item in dict.fromkeys(items)
+        }
+        codes = self._find_many(lookups)
+        missing = [item for item in lookups if item not in codes]
+        if missing:
+            rows = [
+                self._row(value, entity_type, lookups[(value, entity_type)][-1], keyring)
+                for value, entity_type in missing
+            ]
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(insert(_tokens), rows)
+                codes.update({item: row["token"] for item, row in zip(missing, rows, strict=True)})
+            except IntegrityError:
+                # A concurrent writer stored some of these first, or a code collided:
+                # settle each value on its own.
+                for item in missing:
+                    codes[item] = self._tokenize_one(item, lookups[item], keyring)
+        return [codes[item] for item in items]
+
+    def _tokenize_one(self, item: tuple[str, str], lookups: list[str], keyring: Keyring) -> str:
         for _ in range(_ATTEMPTS):
-            code = "".join(secrets.choice(VAULT_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
-            nonce = secrets.token_bytes(12)
-            row = {
-                "token": code,
-                "entity_type": entity_type,
-                "lookup": lookups[-1],
-                "key_id": key.key_id,
-                "nonce": nonce,
-                "ciphertext": aead.encrypt(nonce, _encode(value), _aad(code, entity_type)),
-                "created_at": datetime.now(UTC),
-            }
+            existing = self._find(lookups)
+            if existing is not None:
+                return existing
+            row = self._row(item[0], item[1], lookups[-1], keyring)
             try:
                 with self._engine.begin() as conn:
                     conn.execute(insert(_tokens).values(**row))
-                return code
+                return str(row["token"])
             except IntegrityError:
-                # Either another writer stored this value first (use its token) or the
-                # random code collided (draw another).
-                existing = self._find(lookups)
-                if existing is not None:
-                    return existing
+                continue  # lost a race (the next lookup finds the winner) or a code collided
         raise RedactPHIError("could not allocate a unique vault token")
+
+    @staticmethod
+    def _row(value: str, entity_type: str, lookup: str, keyring: Keyring) -> dict[str, Any]:
+        key = keyring.active
+        code = "".join(secrets.choice(VAULT_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
+        nonce = secrets.token_bytes(12)
+        return {
+            "token": code,
+            "entity_type": entity_type,
+            "lookup": lookup,
+            "key_id": key.key_id,
+            "nonce": nonce,
+            "ciphertext": AESGCM(key.derive("vault")).encrypt(
+                nonce, _encode(value), _aad(code, entity_type)
+            ),
+            "created_at": datetime.now(UTC),
+        }
+
+    def _find_many(
+        self, lookups: Mapping[tuple[str, str], list[str]]
+    ) -> dict[tuple[str, str], str]:
+        owner = {lk: item for item, lks in lookups.items() for lk in lks}
+        found: dict[tuple[str, str], str] = {}
+        with self._engine.connect() as conn:
+            for chunk in _chunks(list(owner), 500):
+                query = select(_tokens.c.token, _tokens.c.lookup).where(_tokens.c.lookup.in_(chunk))
+                for row in conn.execute(query):
+                    found.setdefault(owner[row.lookup], str(row.token))
+        return found
 
     def detokenize(self, codes: Mapping[str, str], keyring: Keyring) -> dict[str, str]:
         """The values behind vault codes ({code: entity type}); ReidentificationError for a

@@ -139,6 +139,10 @@ class PhiOperator(Operator):
     def operator_type(self) -> OperatorType:
         return OperatorType.Anonymize
 
+    def prepare(self, items: list[tuple[str, str]], context: OperatorContext) -> None:
+        """Called once per note with every (text, entity type) this operator will get,
+        before any `operate`: a chance to do batch work (one vault transaction)."""
+
     @abstractmethod
     def replace(self, text: str, entity_type: str, config: Any, context: OperatorContext) -> str:
         """The replacement of `text`, an identifier of `entity_type`."""

@@ -25,6 +25,13 @@ class VaultOperator(PhiOperator):
     keyed: ClassVar[bool] = True
     needs_vault: ClassVar[bool] = True
 
+    def prepare(self, items: list[tuple[str, str]], context: OperatorContext) -> None:
+        if context.vault is None or context.keyring is None or not items:
+            return
+        codes = context.vault.tokenize_many(items, context.scope, context.keyring)
+        for (text, entity_type), code in zip(items, codes, strict=True):
+            context.document.cache[("vault", entity_type, text)] = code
+
     def replace(
         self, text: str, entity_type: str, config: VaultParams, context: OperatorContext
     ) -> str:

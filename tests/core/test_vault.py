@@ -86,6 +86,20 @@ def test_concurrent_writers_agree_on_one_token(vault: TokenVault) -> None:
     assert len({next(iter(c)) for c in by_value.values()}) == 5
 
 
+def test_concurrent_batches_agree_on_one_token(vault: TokenVault) -> None:
+    ring, s = Keyring.generate(), scope()
+    batches = [[(f"v{(i + j) % 7}", "ID") for j in range(5)] for i in range(12)]
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(lambda b: vault.tokenize_many(b, s, ring), batches))
+    seen: dict[str, set[str]] = {}
+    for batch, codes in zip(batches, results, strict=True):
+        for (value, _), code in zip(batch, codes, strict=True):
+            seen.setdefault(value, set()).add(code)
+    assert len(seen) == 7 and all(len(c) == 1 for c in seen.values())
+    values = vault.detokenize({next(iter(c)): "ID" for c in seen.values()}, ring)
+    assert sorted(values.values()) == sorted(seen)
+
+
 def test_two_vault_objects_on_one_database_share_tokens(tmp_path) -> None:  # type: ignore[no-untyped-def]
     ring = Keyring.generate()
     a, b = TokenVault(f"sqlite:///{tmp_path / 'v.db'}"), TokenVault(tmp_path / "v.db")
