@@ -34,7 +34,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _build_redactor(config: Path | None, model: str | None, keyring: Any = None, vault: Any = None) -> Any:
+def _build_redactor(
+    config: Path | None, model: str | None, keyring: Any = None, vault: Any = None
+) -> Any:
     from .configuration import RedactorConfig
     from .redactor import Redactor
 
@@ -127,7 +129,8 @@ def redact(
         ring = _keyring(keyring, chosen.needs_keyring)
         token_vault = _vault(vault, keyring, chosen.needs_vault)
         text = _read_input(source)
-        result = _build_redactor(config, model, ring, token_vault).redact(text, policy=chosen, scope=scope)
+        redactor = _build_redactor(config, model, ring, token_vault)
+        result = redactor.redact(text, policy=chosen, scope=scope)
     except RedactPHIError as exc:
         raise _fail(str(exc)) from None
     _write_output(result.text, output)

@@ -12,7 +12,10 @@ from typer.testing import CliRunner
 from redactphi import cli
 
 runner = CliRunner()
-NOTE = "Jane Roe seen 03/14/2024, MRN: 4829137.\r\nCall (217) 555-0143 \U0001f600 \u05e9\u05dc\u05d5\u05dd\n"
+NOTE = (
+    "Jane Roe seen 03/14/2024, MRN: 4829137.\r\n"
+    "Call (217) 555-0143 \U0001f600 \u05e9\u05dc\u05d5\u05dd\n"  # CRLF, emoji, Hebrew
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,12 @@ def test_redact_and_reidentify_byte_for_byte_across_rotation(tmp_path: Path) -> 
         out = tmp_path / f"note.{policy}.txt"
         invoke("redact", note, "--policy", policy, "--scope", "p1", "--keyring", ring, "-o", out)
         text = out.read_text(encoding="utf-8")
-        assert "Jane" not in text and "4829137" not in text and "03/14" not in text and "555-0143" not in text
+        assert (
+            "Jane" not in text
+            and "4829137" not in text
+            and "03/14" not in text
+            and "555-0143" not in text
+        )
         outputs[policy] = out
     invoke("keys", "rotate", "--keyring", ring)
     for policy, out in outputs.items():
@@ -80,7 +88,9 @@ def test_reidentify_errors_are_clean(tmp_path: Path) -> None:
     invoke("keys", "create", "--keyring", ring)
     out = tmp_path / "enc.txt"
     invoke("redact", note, "--policy", "encrypt", "--scope", "p1", "--keyring", ring, "-o", out)
-    result = runner.invoke(cli.app, ["reidentify", str(out), "--scope", "p2", "--keyring", str(ring)])
+    result = runner.invoke(
+        cli.app, ["reidentify", str(out), "--scope", "p2", "--keyring", str(ring)]
+    )
     assert result.exit_code == 2
     assert "does not authenticate" in result.output and "Jane" not in result.output
     result = runner.invoke(cli.app, ["redact", str(note), "--policy", "surrogate"])

@@ -43,7 +43,9 @@ def test_rotate_adds_a_newer_active_key_and_keeps_the_old(tmp_path) -> None:  # 
 def test_secrets_never_show_in_reprs_or_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]
     ring = Keyring.generate()
     secret = ring.active.secret.get_secret_value()
-    shown = " ".join([repr(ring), str(ring), repr(ring.active), str(ring.active), repr(ring.active.secret)])
+    shown = " ".join(
+        [repr(ring), str(ring), repr(ring.active), str(ring.active), repr(ring.active.secret)]
+    )
     assert secret.hex() not in shown
     assert base64.b64encode(secret).decode() not in shown
     assert "**********" in repr(ring.active.secret)
@@ -53,14 +55,20 @@ def test_secrets_never_show_in_reprs_or_errors(tmp_path) -> None:  # type: ignor
 
 
 def test_malformed_entry_error_does_not_echo_the_secret() -> None:
-    doc = '{"version": 1, "keys": [{"id": "k1", "created_at": "2024-01-01T00:00:00+00:00", "secret": "c2VjcmV0LXNlY3JldA!!"}]}'
+    doc = (
+        '{"version": 1, "keys": [{"id": "k1", "created_at": "2024-01-01T00:00:00+00:00",'
+        ' "secret": "c2VjcmV0LXNlY3JldA!!"}]}'
+    )
     with pytest.raises(KeyringError, match="entry 0 is malformed") as err:
         Keyring.from_json(doc)
     assert "c2VjcmV0" not in str(err.value)
 
 
 def test_short_secret_is_refused() -> None:
-    doc = '{"version": 1, "keys": [{"id": "k1", "created_at": "2024-01-01T00:00:00+00:00", "secret": "c2hvcnQ="}]}'
+    doc = (
+        '{"version": 1, "keys": [{"id": "k1", "created_at": "2024-01-01T00:00:00+00:00",'
+        ' "secret": "c2hvcnQ="}]}'
+    )
     with pytest.raises(KeyringError, match="not 32 bytes"):
         Keyring.from_json(doc)
 

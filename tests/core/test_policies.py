@@ -14,7 +14,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "policies"
 def test_presets_are_the_documented_six() -> None:
     assert list(PRESETS) == ["tag", "mask", "pseudonym", "surrogate", "vault", "encrypt"]
     assert {n for n, p in PRESETS.items() if p.reversible} == {"vault", "encrypt"}
-    assert {n for n, p in PRESETS.items() if p.needs_keyring} == {"pseudonym", "surrogate", "vault", "encrypt"}
+    assert {n for n, p in PRESETS.items() if p.needs_keyring} == {
+        "pseudonym",
+        "surrogate",
+        "vault",
+        "encrypt",
+    }
     assert {n for n, p in PRESETS.items() if p.needs_vault} == {"vault"}
 
 
@@ -45,7 +50,9 @@ def test_unnamed_types_are_still_replaced_end_to_end(fake_redactor) -> None:  # 
 
     policy = Policy(name="only-dates", entities={"DATE": MaskParams()})
     text = "code XYZ-1 here"
-    result = fake_redactor.redact_findings(text, [Finding(5, 10, "BRAND_NEW_TYPE", 1.0, "t")], policy)
+    result = fake_redactor.redact_findings(
+        text, [Finding(5, 10, "BRAND_NEW_TYPE", 1.0, "t")], policy
+    )
     assert result.text == "code [BRAND_NEW_TYPE] here"
 
 
@@ -76,7 +83,10 @@ def test_policy_files_are_opt_in() -> None:
         ("name: x\ndefault: {operator: mask, char: X}\n", "mask char"),
         ("name: x\nentities: {date: {operator: tag}}\n", "UPPER_CASE"),
         ("name: x\ndefault: {operator: tag, colour: red}\n", "colour"),
-        ("name: x\nentities: {DATE: {operator: date_shift, min_days: 90, max_days: 30}}\n", "min_days"),
+        (
+            "name: x\nentities: {DATE: {operator: date_shift, min_days: 90, max_days: 30}}\n",
+            "min_days",
+        ),
         ("- just a list\n", "must be a mapping"),
         ("name: [unclosed\n", "not valid YAML"),
     ],

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.model
 def _notes() -> list[dict[str, object]]:
     if not NOTES.is_file():
         pytest.skip("samples/notes.jsonl is not in this checkout")
-    return [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def _keyring() -> Keyring:
@@ -44,7 +46,8 @@ def _left_behind(value: str, text: str, result) -> bool:  # type: ignore[no-unty
     is a generated value, not the original left behind."""
     for m in _standalone(value).finditer(result.text):
         generated = any(
-            r.redacted_start <= m.start() and m.end() <= r.redacted_end
+            r.redacted_start <= m.start()
+            and m.end() <= r.redacted_end
             and text[r.start : r.end] != value
             for r in result.replacements
         )
@@ -74,7 +77,9 @@ def _found_phi(text: str, spans: list[dict[str, object]], findings) -> set[str]:
     return found
 
 
-def test_no_found_phi_survives_any_preset_and_reversible_round_trip(redactor, analyzed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_found_phi_survives_any_preset_and_reversible_round_trip(
+    redactor, analyzed, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     keyring = _keyring()
     vault = TokenVault(tmp_path / "vault.sqlite3")
     redactor.keyring, redactor.vault = keyring, vault

@@ -12,8 +12,21 @@ from redactphi.vault import TokenVault
 
 # Arbitrary Unicode with the hard cases drawn often: combining marks, emoji, CRLF,
 # right-to-left text and marks, lone surrogates' neighbours, NUL.
-TRICKY = ["e\u0301", "\U0001f600", "\U0001f469\u200d\U0001f52c", "\r\n", "\u05e9\u05dc\u05d5\u05dd",
-          "\u202e", "\u0627\u0644", "\x00", "\t", "  ", "[", "]", ":"]
+TRICKY = [
+    "e\u0301",
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f52c",
+    "\r\n",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u202e",
+    "\u0627\u0644",
+    "\x00",
+    "\t",
+    "  ",
+    "[",
+    "]",
+    ":",
+]
 pieces = st.one_of(st.text(min_size=1, max_size=12), st.sampled_from(TRICKY))
 segments = st.lists(pieces, min_size=1, max_size=8).map("".join)
 TYPES = st.sampled_from(["PERSON", "DATE", "MEDICAL_RECORD_NUMBER", "LOCATION", "ID"])
@@ -53,8 +66,14 @@ def redactor(fake_redactor, keyring, vault) -> Iterator[object]:  # type: ignore
     fake_redactor.keyring = fake_redactor.vault = None
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(note=notes(), policy=st.sampled_from(["vault", "encrypt"]), scope=st.sampled_from([None, "p1", "\u05e9-2"]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    note=notes(),
+    policy=st.sampled_from(["vault", "encrypt"]),
+    scope=st.sampled_from([None, "p1", "\u05e9-2"]),
+)
 def test_round_trip_is_byte_for_byte(redactor, note, policy: str, scope: str | None) -> None:  # type: ignore[no-untyped-def]
     text, findings = note
     assume("[[" not in text)  # token syntax in the input is refused for reversible policies

@@ -14,19 +14,26 @@ from redactphi.vault import TokenVault
 
 POSTGRES_ENV = "REDACTPHI_TEST_POSTGRES_URL"
 # Read at import, before the autouse fixture clears REDACTPHI_* for each test.
-POSTGRES_URL = os.environ.get(POSTGRES_ENV, "postgresql://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(POSTGRES_ENV)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(reason)
 
 
 def _postgres_or_skip() -> str:
+    if not POSTGRES_URL:
+        _unavailable(f"{POSTGRES_ENV} is not set")
+        raise AssertionError("unreachable")
     try:
         engine = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1))
         with engine.connect() as conn:
             conn.execute(text("select 1"))
         engine.dispose()
     except Exception as exc:  # any connection failure means: no server here
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI but unreachable ({type(exc).__name__})")
-        pytest.skip(f"PostgreSQL not reachable at the test URL ({type(exc).__name__})")
+        _unavailable(f"PostgreSQL not reachable at {POSTGRES_ENV} ({type(exc).__name__})")
     return POSTGRES_URL
 
 
@@ -59,7 +66,10 @@ def test_rotation_keeps_tokens_and_old_rows_readable(vault: TokenVault) -> None:
     ring.rotate()
     assert vault.tokenize("03/14/2024", "DATE", s, ring) == code  # found via the old key's lookup
     new = vault.tokenize("04/01/2024", "DATE", s, ring)
-    assert vault.detokenize({code: "DATE", new: "DATE"}, ring) == {code: "03/14/2024", new: "04/01/2024"}
+    assert vault.detokenize({code: "DATE", new: "DATE"}, ring) == {
+        code: "03/14/2024",
+        new: "04/01/2024",
+    }
 
 
 def test_wrong_keyring_missing_row_and_wrong_type_are_errors(vault: TokenVault) -> None:

@@ -13,8 +13,12 @@ OP = SurrogateOperator()
 RING = fixed_keyring()
 
 
-def sur(value: str, entity_type: str, scope: str = "p1", document: DocumentState | None = None) -> str:
-    return run(OP, value, entity_type, keyring=RING, scope=scope, document=document or DocumentState())
+def sur(
+    value: str, entity_type: str, scope: str = "p1", document: DocumentState | None = None
+) -> str:
+    return run(
+        OP, value, entity_type, keyring=RING, scope=scope, document=document or DocumentState()
+    )
 
 
 @pytest.mark.parametrize(
@@ -30,12 +34,23 @@ def sur(value: str, entity_type: str, scope: str = "p1", document: DocumentState
         ("MEDICAL_RECORD_NUMBER", "MCW-88012736", r"[A-Z]{3}-\d{8}"),
         ("ID", "S24-13377", r"[A-Z]\d\d-\d{5}"),
         ("US_SSN", "987-65-4321", r"9\d\d-\d\d-\d{4}"),  # 9xx: never issued
-        ("EMAIL_ADDRESS", "leon.price60@webmail.example.com", r"[a-z]+\.[a-z]+\d\d@[a-z.]*example\.(com|org|net)"),
-        ("URL", "https://portal.clinic.example.org/letters/2024-03-28", r"https://portal\.[a-z]+\.example\.org/[a-z]+/\d{4}-\d\d-\d\d"),
+        (
+            "EMAIL_ADDRESS",
+            "leon.price60@webmail.example.com",
+            r"[a-z]+\.[a-z]+\d\d@[a-z.]*example\.(com|org|net)",
+        ),
+        (
+            "URL",
+            "https://portal.clinic.example.org/letters/2024-03-28",
+            r"https://portal\.[a-z]+\.example\.org/[a-z]+/\d{4}-\d\d-\d\d",
+        ),
         ("IP_ADDRESS", "10.42.118.27", r"(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}"),
         ("ORGANIZATION", "Mesa Verde West Valley Hospital", r"[A-Z][a-z]+( [A-Z][a-z]+)? Hospital"),
-        ("LOCATION", "2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042",
-         r"\d{4} [A-Z][a-z]+ [A-Z][a-z]+ Drive, Apt \d[A-Z], [A-Z][a-z]+, IL 62600-0000"),
+        (
+            "LOCATION",
+            "2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042",
+            r"\d{4} [A-Z][a-z]+ [A-Z][a-z]+ Drive, Apt \d[A-Z], [A-Z][a-z]+, IL 62600-0000",
+        ),
         ("AGE", "92", r"90\+"),
         ("DATE", "March 14th", r"[A-Z][a-z]+ \d{1,2}(st|nd|rd|th)"),
     ],

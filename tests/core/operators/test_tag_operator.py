@@ -27,7 +27,14 @@ def test_numbered_tags_follow_identity_within_a_note() -> None:
     document = DocumentState(values=values)
     numbered = TagParams(numbered=True)
     out = [run(OP, text, t, numbered, document=document) for t, text in values]
-    assert out == ["[PROVIDER-1]", "[PROVIDER-2]", "[PROVIDER-1]", "[PROVIDER-2]", "[PERSON-1]", "[PERSON-1]"]
+    assert out == [
+        "[PROVIDER-1]",
+        "[PROVIDER-2]",
+        "[PROVIDER-1]",
+        "[PROVIDER-2]",
+        "[PERSON-1]",
+        "[PERSON-1]",
+    ]
 
 
 def test_two_people_sharing_a_surname_stay_apart() -> None:
