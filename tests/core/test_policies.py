@@ -127,3 +127,24 @@ def test_result_never_holds_original_values(fake_redactor) -> None:  # type: ign
     result = fake_redactor.redact("Jane Roe MRN: 4829137")
     flat = repr([astuple(r) for r in result.replacements]) + repr(result.findings)
     assert "Jane" not in flat and "4829137" not in flat
+
+
+def test_key_pinning_and_missing_vault(fake_redactor) -> None:  # type: ignore[no-untyped-def]
+    from redactphi import KeyringError
+    from redactphi.keys import Keyring
+    from redactphi.operators import PseudonymParams
+
+    ring = Keyring.generate()
+    old = ring.active.key_id
+    ring.rotate()
+    fake_redactor.keyring = ring
+    try:
+        pinned = Policy(name="pinned", default=PseudonymParams(), key_id=old)
+        assert fake_redactor.redact("Jane Roe", policy=pinned).key_id == old
+        assert fake_redactor.redact("Jane Roe", policy="pseudonym").key_id == ring.active.key_id
+        with pytest.raises(KeyringError, match="'nope' is not in the keyring"):
+            fake_redactor.redact("Jane Roe", policy=pinned.model_copy(update={"key_id": "nope"}))
+        with pytest.raises(PolicyError, match="needs a token vault"):
+            fake_redactor.redact("Jane Roe", policy="vault")
+    finally:
+        fake_redactor.keyring = None
