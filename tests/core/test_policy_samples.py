@@ -124,7 +124,8 @@ def test_same_scope_same_surrogate_and_offset_other_scope_different(redactor) ->
     finally:
         redactor.keyring = None
     assert _replaced(a1, "PERSON") == _replaced(a2, "PERSON") != _replaced(b2, "PERSON")
-    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", _replaced(a1, "PERSON"))
+    # the form of address is part of the name span and is kept in the surrogate
+    assert re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][a-z]+ [A-Z][a-z]+", _replaced(a1, "PERSON"))
     offset_1 = _days(_replaced(a1, "DATE")) - _days("03/14/2024")
     offset_2 = _days(_replaced(a2, "DATE")) - _days("04/11/2024")
     offset_3 = _days(_replaced(b2, "DATE")) - _days("04/11/2024")
