@@ -57,7 +57,7 @@ _NUM_MONTH_YEAR = re.compile(
 )
 # "3/14-3/17" is a range of two dates: a dash may join two of them.
 _NUM_MONTH_DAY = re.compile(
-    r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|\.\d|-(?!\d{1,2}/\d)|:)"
+    r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|\.\d|-(?!\d{1,2}/\d)|:\d)"
 )
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|until|till|by|from|before|after|of|through|thru)\s+the\s+(?P<phi>(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
