@@ -98,6 +98,20 @@ class FindingResolver:
         )
         if cued:
             return False
+        if f.recognizer == _NER and _NOT_A_NAME_SHAPE.search(word):
+            return True  # "MSS/pMMR", "ER+/PR+/HER2-", "Date/Time of Procedure:"
+        if (
+            f.recognizer == _NER
+            and " " not in word
+            and word.isupper()
+            and len(word) <= 5
+            and word not in self.places
+            and not (_INSTITUTION_ACRONYM.match(word) and not self.lexicon.is_clinical(word))
+        ):
+            if f.entity_type != "LOCATION" or not self.priors.is_known_name(word):
+                return True  # "HIPAA", "SBAR", "LMSW": acronyms, not names
+        if f.recognizer == _NER and " " not in word and word.lower().endswith(_NOT_PLACE_SUFFIXES):
+            return True  # "Electronically", "Requesting": adverbs and verbs
         if f.recognizer == _NER and " " not in word:
             common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
             if f.entity_type == "ORGANIZATION" and common:
@@ -171,6 +185,11 @@ _INSTITUTION_WORDS = frozenset(
     "laboratory labs pediatrics general memorial presbyterian methodist baptist lutheran "
     "catholic adventist county regional med children's childrens veterans sanitarium hospice".split()
 )
+_NOT_A_NAME_SHAPE = re.compile(r"(?<! )/(?! )|[+:=<>@]")
+_FIELD_SEPARATOR = re.compile(r"\n|[ \t]{3,}|\t|:[ \t]|[ \t]/[ \t]")
+# Acronyms shaped like institutions: UCSF, UPMC, UWMC, OHSU, BIDMC.
+_INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$")
+_NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
 _DECIMAL = re.compile(r"\d[.:]\d")
 _TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
 _TRAILING_CREDENTIALS = re.compile(
@@ -198,9 +217,11 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     if f.recognizer != _NER:
         return f
     start, end = f.start, f.end
-    newline = text.find("\n", start, end)
-    if newline >= 0:
-        end = newline  # a name or organisation does not run across lines ("CCHT\n\nTransportation")
+    separator = _FIELD_SEPARATOR.search(text, start, end)
+    if separator and separator.start() > start:
+        # a name or organisation does not run across lines or fields ("CCHT\n\nTransportation",
+        # "Merriweather    DOB:")
+        end = separator.start()
     cut = _TRAILING_CREDENTIALS.search(text, start, end)
     if cut and cut.end() == end and cut.start() > start:
         end = cut.start()
@@ -227,7 +248,7 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
     digits = sum(c.isdigit() for c in alnum)
     if _DECIMAL.search(stripped) or (alnum and digits / len(alnum) >= 0.25):
         return True  # "INR 1.2", "G1P1", "02:10 - NG": values and codes, not names or places
-    if len(stripped) <= 3 and stripped.isupper():
+    if len(stripped) <= 3 and stripped.isupper() and not _INSTITUTION_ACRONYM.match(stripped):
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
     if not any(c.isupper() for c in stripped):
         return True  # "ketorolac", "anesthesia": names are written capitalised

@@ -72,6 +72,7 @@ _IS_CREDENTIAL = re.compile(
     rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
     re.I,
 )
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})(?<!Mrs)\.(?:[ \t]|$)")
 _FILLER = frozenset("by with and per from to signed seen dr was is the a".split())
 _LOWER_CREDENTIALS = frozenset(
     "md m.d do rn pa pa-c crna np fnp aprn phd facs lpn cna dpm dds mbbs pgy resident attending".split()
@@ -131,12 +132,17 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         self, text: str, start: int, end: int, pattern: SpanPattern
     ) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         value = text[start:end]
+        stop = _SENTENCE_END.search(value)
+        if stop:
+            value = value[: stop.start()]  # "none. Last cath: none." ends the field at "none."
         if value and not any(c.isupper() for c in value):
             yield from self._lowercase_names(start, value, pattern)
             return
         for m in _VALUE_NAME.finditer(value):
             s, e = m.span("phi")
             words = re.findall(r"[A-Za-z]+", value[s:e])
+            if len(words) >= 2 and all(w.isupper() and len(w) <= 4 for w in words):
+                continue  # "BMP, CBC": a list of abbreviations, not LAST, FIRST
             if not words or all(w.lower() in _NOT_NAMES or _IS_CREDENTIAL.fullmatch(w) for w in words):
                 continue
             # Trim filler words at either end ("Staff Cook" -> "Cook").
