@@ -19,7 +19,10 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .findings import Finding, RedactionResult, Replacement
+from .keys import Keyring
+from .policies import PRESETS, Policy
 from .redactor import Redactor
+from .vault import TokenVault
 
 __version__ = "0.1.0"
 
@@ -30,8 +33,11 @@ __all__ = [
     "EntityType",
     "Finding",
     "InputError",
+    "Keyring",
     "KeyringError",
     "ModelNotInstalledError",
+    "PRESETS",
+    "Policy",
     "PolicyError",
     "RedactPHIError",
     "RedactionResult",
@@ -39,6 +45,7 @@ __all__ = [
     "RedactorConfig",
     "ReidentificationError",
     "Replacement",
+    "TokenVault",
     "UnsupportedFormatError",
     "__version__",
     "evaluation_label",

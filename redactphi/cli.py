@@ -34,14 +34,16 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _build_redactor(config: Path | None, model: str | None) -> Any:
+def _build_redactor(
+    config: Path | None, model: str | None, keyring: Any = None, vault: Any = None
+) -> Any:
     from .configuration import RedactorConfig
     from .redactor import Redactor
 
     cfg = RedactorConfig.from_yaml(config) if config else RedactorConfig.default()
     if model:
         cfg = cfg.model_copy(update={"model": model})
-    return Redactor(cfg)
+    return Redactor(cfg, keyring=keyring, vault=vault)
 
 
 def _read_input(source: str) -> str:
@@ -56,28 +58,111 @@ def _read_input(source: str) -> str:
 
 
 def _write_output(text: str, output: Path | None) -> None:
+    # Bytes, not text mode: line endings and every character go out exactly as they are.
+    data = text.encode("utf-8", "surrogatepass")
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     tmp = output.with_name(output.name + ".partial")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(output)
+
+
+PolicyOption = Annotated[
+    str,
+    typer.Option("--policy", help="Preset (tag, mask, pseudonym, surrogate, vault, encrypt) or YAML."),
+]
+ScopeOption = Annotated[
+    str | None, typer.Option("--scope", help="Consistency scope, e.g. a patient or batch id.")
+]
+KeyringOption = Annotated[
+    Path | None, typer.Option("--keyring", help="Keyring file (else $REDACTPHI_KEYRING, if set).")
+]
+VaultOption = Annotated[
+    str | None, typer.Option("--vault", help="Token vault: SQLite path or URL, or postgresql:// URL.")
+]
+
+
+def _keyring(path: Path | None, needed: bool) -> Any:
+    import os
+
+    from .keys import ENV_VAR, Keyring
+
+    if path is not None:
+        return Keyring.load(path)
+    if os.environ.get(ENV_VAR):
+        return Keyring.from_env(os.environ)
+    if needed:
+        raise _fail(f"this needs a keyring: pass --keyring PATH or set {ENV_VAR}")
+    return None
+
+
+def _vault(url: str | None, keyring_path: Path | None, needed: bool) -> Any:
+    from .vault import TokenVault
+
+    if url is None and needed:
+        if keyring_path is None:
+            raise _fail("this needs a token vault: pass --vault URL")
+        # The default vault is a SQLite file beside the keyring that protects it.
+        url = str(keyring_path.with_name("redactphi-vault.sqlite3"))
+    return TokenVault(url) if url is not None else None
 
 
 @app.command()
 def redact(
     source: Annotated[str, typer.Argument(help="Note file, or - for standard input.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    policy: PolicyOption = "tag",
+    scope: ScopeOption = None,
+    keyring: KeyringOption = None,
+    vault: VaultOption = None,
     config: ConfigOption = None,
     model: ModelOption = None,
 ) -> None:
     """Redact one note and print (or write) the redacted text."""
+    from .policies import load_policy
+
     try:
+        chosen = load_policy(policy, allow_files=True)
+        ring = _keyring(keyring, chosen.needs_keyring)
+        token_vault = _vault(vault, keyring, chosen.needs_vault)
         text = _read_input(source)
-        result = _build_redactor(config, model).redact(text)
+        redactor = _build_redactor(config, model, ring, token_vault)
+        result = redactor.redact(text, policy=chosen, scope=scope)
     except RedactPHIError as exc:
         raise _fail(str(exc)) from None
     _write_output(result.text, output)
+
+
+@app.command()
+def reidentify(
+    source: Annotated[str, typer.Argument(help="Redacted file (vault or encrypt tokens), or -.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    scope: ScopeOption = None,
+    keyring: KeyringOption = None,
+    vault: VaultOption = None,
+) -> None:
+    """Restore the original text of a vault or encrypt redaction, byte for byte."""
+    from .reidentification import reidentify as restore
+    from .tokens import VAULT_TOKEN
+
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError:
+        raise _fail(f"cannot read {source}") from None
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        raise _fail("redacted input must be UTF-8 (as redactphi writes it)") from None
+    try:
+        ring = _keyring(keyring, True)
+        token_vault = _vault(vault, keyring, VAULT_TOKEN.search(text) is not None)
+        restored = restore(text, keyring=ring, vault=token_vault, scope=scope)
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+    _write_output(restored, output)
 
 
 @app.command()
@@ -194,6 +279,8 @@ def batch(
     config: ConfigOption = None,
     model: ModelOption = None,
     redactor_factory: FactoryOption = None,
+    keyring: KeyringOption = None,
+    vault: VaultOption = None,
 ) -> None:
     """Redact a folder of notes in parallel, resumably (exit 0: all done, 1: some failed;
     failures are listed in OUT_DIR/_redactphi/report.jsonl)."""
@@ -215,7 +302,11 @@ def batch(
             pattern=glob,
             dry_run=dry_run,
             redactor=RedactorSpec(
-                config=str(config) if config else None, model=model, factory=redactor_factory
+                config=str(config) if config else None,
+                model=model,
+                factory=redactor_factory,
+                keyring=str(keyring) if keyring else None,
+                vault=vault,
             ),
         )
         summary = run_batch(
@@ -275,6 +366,8 @@ def spark(
     config: ConfigOption = None,
     model: ModelOption = None,
     redactor_factory: FactoryOption = None,
+    keyring: KeyringOption = None,
+    vault: VaultOption = None,
 ) -> None:
     """Redact notes on Apache Spark (pip install 'redactphi[spark]'); same policies and
     scopes as `batch`, same output (exit 0: all done, 1: some failed)."""
@@ -294,7 +387,11 @@ def spark(
             pattern=glob,
             partitions=partitions,
             redactor=RedactorSpec(
-                config=str(config) if config else None, model=model, factory=redactor_factory
+                config=str(config) if config else None,
+                model=model,
+                factory=redactor_factory,
+                keyring=str(keyring) if keyring else None,
+                vault=vault,
             ),
         )
         summary = run_spark_job(options, master=master)
@@ -303,6 +400,11 @@ def spark(
     typer.echo(json.dumps(summary.to_dict(), sort_keys=True))
     if summary.failed:
         raise typer.Exit(1)
+
+
+from .keys_cli import keys_app  # noqa: E402  (registered after the commands above)
+
+app.add_typer(keys_app)
 
 
 def main() -> None:

@@ -22,10 +22,19 @@ _POSSESSIVE = re.compile(r"'s\b")
 _WORDS = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
 
 
-def _normalise(term: str) -> str:
+def _singular(word: str) -> str:
+    # "Blake drains" protects like "Blake drain": a crude plural fold, applied to the
+    # lexicon and to notes alike, so both sides always agree.
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _normalise(term: str, *, fold_plural: bool = True) -> str:
     term = term.strip().lower().replace("’", "'")
     term = _POSSESSIVE.sub("", term)
-    return " ".join(_WORDS.findall(term))
+    words = _WORDS.findall(term)
+    return " ".join(_singular(w) for w in words) if fold_plural else " ".join(words)
 
 
 class ClinicalLexicon:
@@ -35,11 +44,13 @@ class ClinicalLexicon:
         self.words: set[str] = set()
         phrases: set[str] = set()
         for raw in terms:
-            norm = _normalise(raw)
+            # single words are kept as written: folding plurals would turn the name
+            # "Steven" into the eponym "Stevens"
+            norm = _normalise(raw, fold_plural=False)
             if not norm:
                 continue
             if " " in norm or "-" in norm:
-                phrases.add(norm)
+                phrases.add(_normalise(raw))
                 # hyphenated eponyms (Jackson-Pratt) also protect their parts when alone
                 for part in re.split(r"[\s\-]", norm):
                     if len(part) > 2 and "-" in norm and " " not in norm:
@@ -72,14 +83,14 @@ class ClinicalLexicon:
     def __len__(self) -> int:
         return len(self.words) + len(self.phrases)
 
-    def is_clinical(self, span_text: str) -> bool:
-        """Whether the text, as a whole or word by word, is clinical vocabulary."""
-        norm = _normalise(span_text)
+    def is_clinical(self, span_text: str, *, word_by_word: bool = True) -> bool:
+        """Whether the text is a lexicon term, or (word_by_word) made only of lexicon words."""
+        norm = _normalise(span_text, fold_plural=False)
         if not norm:
             return False
-        if norm in self.words or norm in self.phrases:
+        if norm in self.words or _normalise(span_text) in self.phrases:
             return True
-        return all(w in self.words for w in norm.replace("-", " ").split())
+        return word_by_word and all(w in self.words for w in norm.replace("-", " ").split())
 
     def phrase_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of lexicon phrases in the text, on word boundaries.
@@ -98,6 +109,7 @@ class ClinicalLexicon:
             end = m.end()
             if word.endswith("'s"):
                 word = word[:-2]
+            word = _singular(word)
             starts.append(position)
             origin.append((m.start(), end))
             parts.append(word)

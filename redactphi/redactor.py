@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine
-
 from redactphi_recognizers import build_recognizers
 
+from .anonymizer import apply_policy
 from .configuration import RedactorConfig
-from .errors import ConfigurationError, PolicyError
+from .errors import ConfigurationError
 from .findings import Finding, RedactionResult, Replacement
+from .keys import Keyring
 from .lexicon import ClinicalLexicon
 from .nlp import ClinicalNlpEngine, load_nlp_engine_config
+from .policies import Policy, load_policy
+from .reidentification import reidentify
 from .resolution import FindingResolver
+from .vault import TokenVault
 
 __all__ = ["Redactor"]
 
@@ -38,6 +42,8 @@ class Redactor:
         config: RedactorConfig | str | Path | None = None,
         *,
         nlp_engine: NlpEngine | None = None,
+        keyring: Keyring | None = None,
+        vault: TokenVault | None = None,
     ) -> None:
         if config is None:
             config = RedactorConfig.default()
@@ -65,6 +71,8 @@ class Redactor:
         self.lexicon = ClinicalLexicon.from_directory(lexicon_dir)
         self._resolver = FindingResolver(self.lexicon, propagate_names=config.propagate_names)
         self._lock = threading.Lock()
+        self.keyring = keyring
+        self.vault = vault
 
     @property
     def supported_entities(self) -> list[str]:
@@ -102,12 +110,38 @@ class Redactor:
             )
             yield self._resolver.resolve(text, results)
 
-    def redact(self, text: str, policy: str = "tag") -> RedactionResult:
-        """Redacted text with each finding replaced by its type tag, e.g. `[DATE]`."""
-        if policy != "tag":
-            raise PolicyError(f"unknown policy {policy!r}; available: tag")
-        findings = self.analyze(text)
-        return apply_tags(text, findings)
+    def redact(
+        self, text: str, policy: str | Policy = "tag", scope: str | None = None
+    ) -> RedactionResult:
+        """Redacted text, each finding replaced as `policy` says (a preset name from
+        `redactphi.policies.PRESETS` or a `Policy`); `scope` (a patient, a batch) keys the
+        consistency of surrogates, date shifts, pseudonyms and tokens.
+
+        >>> redactor.redact(note, policy="surrogate", scope="patient-123").text  # doctest: +SKIP
+        """
+        resolved = load_policy(policy)
+        _check_text(text)
+        return self.redact_findings(text, self.analyze(text), resolved, scope)
+
+    def redact_findings(
+        self,
+        text: str,
+        findings: Sequence[Finding],
+        policy: str | Policy = "tag",
+        scope: str | None = None,
+    ) -> RedactionResult:
+        """Apply a policy to findings computed before (e.g. by `analyze_batch`)."""
+        _check_text(text)
+        return apply_policy(
+            text, findings, load_policy(policy), scope=scope, keyring=self.keyring, vault=self.vault
+        )
+
+    def reidentify(self, text: str, scope: str | None = None) -> str:
+        """The original text of a vault or encrypt redaction, byte for byte (encrypt tokens
+        also need the `scope` they were made with); ReidentificationError when a token is
+        altered, truncated, foreign, or its key or vault row is missing."""
+        _check_text(text)
+        return reidentify(text, keyring=self.keyring, vault=self.vault, scope=scope)
 
 
 def apply_tags(text: str, findings: list[Finding]) -> RedactionResult:

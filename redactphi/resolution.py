@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
+from redactphi_recognizers import KnownPlaces, NamePriors
 
 __all__ = ["FindingResolver"]
 
@@ -23,8 +24,9 @@ _NAME_TYPES = frozenset({"PERSON", "PROVIDER"})
 # Recognizers whose findings come from a structural cue strong enough to beat the lexicon.
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
 _NER = "SpacyRecognizer"
-# Safe Harbor keeps states and countries; a statistical LOCATION that is only one of
-# these is not PHI (a street, city or ZIP next to it is found by other means).
+# Safe Harbor keeps states; a statistical LOCATION that is only a state is not PHI (a
+# street, city or ZIP next to it is found by other means). Other countries are redacted:
+# a country of origin narrows who a patient is.
 _STATES_AND_COUNTRIES = frozenset(
     s.lower()
     for s in (
@@ -32,7 +34,7 @@ _STATES_AND_COUNTRIES = frozenset(
         "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
         "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio "
         "Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington "
-        "Wisconsin Wyoming America USA US U.S. U.S.A. Canada Mexico"
+        "Wisconsin Wyoming America USA US U.S. U.S.A."
     ).split()
 ) | frozenset(
     (
@@ -52,35 +54,93 @@ _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
 class FindingResolver:
     """Turns raw recognizer results into the final, non-overlapping findings."""
 
-    def __init__(self, lexicon: ClinicalLexicon, *, propagate_names: bool = True) -> None:
+    def __init__(
+        self,
+        lexicon: ClinicalLexicon,
+        *,
+        propagate_names: bool = True,
+        priors: NamePriors | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.propagate_names = propagate_names
+        self.priors = priors or NamePriors.load()
+        self.places = KnownPlaces.load()
 
     def resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Finding]:
-        findings = [_to_finding(r) for r in results]
+        findings = [_trim_ner(text, _to_finding(r), self.priors) for r in results]
+        findings = [f for f in findings if f.end > f.start]
         protected = self.lexicon.phrase_spans(text)
-        kept = [f for f in findings if not self._is_clinical(text, f, protected)]
+        kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
         return _merge(kept)
 
-    def _is_clinical(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+    def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+        """Whether a name, organisation or place finding is really clinical content or
+        an artefact of the statistical NER. Checks run from the most certain down."""
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.recognizer in _CUED_RECOGNIZERS:
             return False
         span = text[f.start : f.end]
-        if _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start]) or _CREDENTIAL_AFTER.match(
-            text[f.end : f.end + 8]
-        ):
+        word = span.strip(" .,;:()")
+        if f.recognizer == _NER:
+            if _implausible_ner_span(span, f.entity_type):
+                return True
+            if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
+                return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
+
+        if f.entity_type in {"LOCATION", "PERSON"} and word.lower() in _STATES_AND_COUNTRIES:
+            return True  # Safe Harbor keeps states ("Nevada" is also a first name)
+        cued = f.entity_type in _NAME_TYPES and bool(
+            _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start])
+            or _CREDENTIAL_AFTER.match(text[f.end : f.end + 8])
+        )
+        if cued:
             return False
-        if f.entity_type == "LOCATION" and span.strip(" .,").lower() in _STATES_AND_COUNTRIES:
-            return True
-        if f.recognizer == _NER and _implausible_ner_span(span, f.entity_type):
-            return True
+        if f.recognizer == _NER and _NOT_A_NAME_SHAPE.search(word):
+            return True  # "MSS/pMMR", "ER+/PR+/HER2-", "Date/Time of Procedure:"
+        if (
+            f.recognizer == _NER
+            and " " not in word
+            and word.isupper()
+            and len(word) <= 5
+            and word not in self.places
+            and not (_INSTITUTION_ACRONYM.match(word) and not self.lexicon.is_clinical(word))
+        ):
+            if f.entity_type != "LOCATION" or not self.priors.is_known_name(word):
+                return True  # "HIPAA", "SBAR", "LMSW": acronyms, not names
+        if f.recognizer == _NER and " " not in word and word.lower().endswith(_NOT_PLACE_SUFFIXES):
+            return True  # "Electronically", "Requesting": adverbs and verbs
+        if f.recognizer == _NER and " " not in word:
+            common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
+            if f.entity_type == "ORGANIZATION" and common:
+                return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
+        if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and self._generic_words(word):
+            return True  # "the Emergency Department", "Referral Coordinator": descriptions
+            if f.entity_type == "LOCATION" and common and word not in self.places:
+                return True  # "Requesting", "Home": not a known city or county
+        if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
+            return True  # "Discharge", "Analgesia": capitalised ordinary words
         if _inside_any(f.start, f.end, protected):
             return True
-        return self.lexicon.is_clinical(span)
+        # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
+        # a person's name is judged word by word.
+        return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
+
+    def _generic_words(self, span: str) -> bool:
+        """Every word is common English (or clinical) and none is a known name or place."""
+        words = [w for w in _NAME_TOKEN.findall(span) if w.lower() not in {"the", "of", "and", "for"}]
+        if not words:
+            return True
+        if any(w.lower() in _INSTITUTION_WORDS for w in words):
+            return False  # "General Hospital", "Methodist Hospital": named institutions
+        for w in words:
+            if self.priors.is_known_name(w) or w in self.places:
+                return False
+            if self.priors.word_frequency(w) < 3.0 and not self.lexicon.is_clinical(w):
+                return False
+        return True
 
     def _propagate(
         self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
@@ -88,14 +148,16 @@ class FindingResolver:
         """A name found with a strong cue is PHI wherever else it appears in the note."""
         names: dict[str, str] = {}
         for f in findings:
-            if f.entity_type not in _NAME_TYPES or f.score < 0.85:
+            if f.entity_type not in _NAME_TYPES or f.score < 0.8:
                 continue
             for token in _NAME_TOKEN.findall(text[f.start : f.end]):
                 key = token.strip("'’-")
                 if len(key) < 3 or key.lower() in _PARTICLES or key.isupper() and len(key) <= 3:
                     continue
-                if f.recognizer not in _CUED_RECOGNIZERS and self.lexicon.is_clinical(key):
+                if self.lexicon.is_clinical(key) and f.recognizer not in _CUED_RECOGNIZERS:
                     continue
+                if not self.priors.is_name_like(key) or key.lower() in _TITLE_WORDS:
+                    continue  # "Discharge", "Surgery": not worth repeating note-wide
                 names.setdefault(key.lower(), f.entity_type)
         if not names:
             return []
@@ -117,13 +179,79 @@ class FindingResolver:
         return added
 
 
+# Words that make a run of common words the name of a place of care or study.
+_INSTITUTION_WORDS = frozenset(
+    "hospital hospitals university college school academy institute infirmary laboratories "
+    "laboratory labs pediatrics general memorial presbyterian methodist baptist lutheran "
+    "catholic adventist county regional med children's childrens veterans sanitarium hospice".split()
+)
+_NOT_A_NAME_SHAPE = re.compile(r"(?<! )/(?! )|[+:=<>@]")
+_FIELD_SEPARATOR = re.compile(r"\n|[ \t]{3,}|\t|:[ \t]|[ \t]/[ \t]")
+# Acronyms shaped like institutions: UCSF, UPMC, UWMC, OHSU, BIDMC.
+_INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$")
+_NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
+_DECIMAL = re.compile(r"\d[.:]\d")
+_TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
+_TRAILING_CREDENTIALS = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|CRNA|N\.?P\.?|FACS|FACP|PhD|BSN|MSN|PGY-?\d*|MBBS|DPM))+[ \t,.]*$"
+)
+
+
+_NER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=\b[A-Z])\.)?")
+
+
+def _name_or_initial(word: str, priors: NamePriors) -> bool:
+    """Whether an edge word of a statistical PERSON span stays: initials, known names,
+    and capitalised words that are not common English ("Khalid" stays, "Discuss" goes)."""
+    word = word.rstrip(".")
+    if len(word) == 1 or priors.is_known_name(word):
+        return True
+    if not word[0].isupper():
+        return False
+    return priors.word_frequency(word) < 4.0
+
+
+def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
+    """Cut credentials off statistical NER spans ("Ellen Cook, MD, FACS") and, for
+    people, ordinary words at either end ("Discuss Hartmann", "TPN via")."""
+    if f.recognizer != _NER:
+        return f
+    start, end = f.start, f.end
+    separator = _FIELD_SEPARATOR.search(text, start, end)
+    if separator and separator.start() > start:
+        # a name or organisation does not run across lines or fields ("CCHT\n\nTransportation",
+        # "Merriweather    DOB:")
+        end = separator.start()
+    cut = _TRAILING_CREDENTIALS.search(text, start, end)
+    if cut and cut.end() == end and cut.start() > start:
+        end = cut.start()
+    if f.entity_type == "PERSON":
+        words = list(_NER_WORD.finditer(text, start, end))
+        while words and not _name_or_initial(words[0].group(), priors):
+            words.pop(0)
+        while words and not _name_or_initial(words[-1].group(), priors):
+            words.pop()
+        if not words:
+            return Finding(start, start, f.entity_type, f.score, f.recognizer, f.reason)
+        start, end = max(start, words[0].start()), min(end, words[-1].end())
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+
+
 def _implausible_ner_span(span: str, entity_type: str) -> bool:
     """Statistical NER output that cannot be a name: codes, numbers, short capitals."""
     stripped = span.strip(" .,;:()")
     if entity_type in _NAME_TYPES and any(c.isdigit() for c in stripped):
         return True
-    if len(stripped) <= 3 and stripped.isupper():
+    alnum = [c for c in stripped if c.isalnum()]
+    digits = sum(c.isdigit() for c in alnum)
+    if _DECIMAL.search(stripped) or (alnum and digits / len(alnum) >= 0.25):
+        return True  # "INR 1.2", "G1P1", "02:10 - NG": values and codes, not names or places
+    if len(stripped) <= 3 and stripped.isupper() and not _INSTITUTION_ACRONYM.match(stripped):
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
+    if not any(c.isupper() for c in stripped):
+        return True  # "ketorolac", "anesthesia": names are written capitalised
     return not any(c.isalpha() for c in stripped)
 
 

@@ -33,9 +33,8 @@ from redactphi.batch.notes import (
     NoteFailure,
     NoteInput,
     NoteOutcome,
-    check_policy,
-    check_policy_name,
     redact_notes,
+    resolve_policy,
     sha256_hex,
 )
 from redactphi.batch.report import FailureReport
@@ -81,15 +80,21 @@ class _PartitionJob:
 # One Redactor per executor Python worker (Spark reuses its workers between tasks), so the
 # model loads once per worker, not once per partition.
 _REDACTORS: dict[RedactorSpec, Any] = {}
+_POLICIES: dict[str, Any] = {}
 
 
-def _redactor_for(spec: RedactorSpec, policy: str) -> Any:
+def _redactor_for(spec: RedactorSpec) -> Any:
     redactor = _REDACTORS.get(spec)
     if redactor is None:
-        redactor = spec.build()
-        check_policy(redactor, policy)
-        _REDACTORS[spec] = redactor
+        redactor = _REDACTORS[spec] = spec.build()
     return redactor
+
+
+def _policy_for(name: str) -> Any:
+    policy = _POLICIES.get(name)
+    if policy is None:
+        policy = _POLICIES[name] = resolve_policy(name)
+    return policy
 
 
 def _row_of(result: NoteOutcome | NoteFailure, keep_text: bool) -> tuple[Any, ...]:
@@ -154,15 +159,14 @@ def _redact_chunk(
         notes.append(NoteInput(name, data, scope))
     if not notes:
         return
-    redactor = _redactor_for(job.redactor, job.policy)
+    redactor = _redactor_for(job.redactor)
+    policy = _policy_for(job.policy)
     if job.out_root is None:
-        results = redact_notes(redactor, notes, job.policy, batch_size=len(notes))
+        results = redact_notes(redactor, notes, policy, batch_size=len(notes))
         keep_text = True
     else:
         root = Path(job.out_root)
-        results = redact_into_folder(
-            redactor, notes, job.policy, root, root / STATE_DIR_NAME / "tmp"
-        )
+        results = redact_into_folder(redactor, notes, policy, root, root / STATE_DIR_NAME / "tmp")
         keep_text = False
     for result in results:
         yield _row_of(result, keep_text)
@@ -285,7 +289,7 @@ def run_spark_job(
     """
     if options.input_format not in _FORMATS or options.output_format not in _FORMATS:
         raise ConfigurationError("--input-format and --output-format must be text or parquet")
-    check_policy_name(options.policy)
+    options.redactor.check(resolve_policy(options.policy))
     if isinstance(options.scope, ColumnScope) and options.input_format != "parquet":
         raise ConfigurationError("--scope-from column: needs --input-format parquet")
     out_local = _local_path(options.dest)

@@ -2,6 +2,10 @@
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
+from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
+from .known_places import KnownPlaces
+from .name_priors import NamePriors
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
@@ -9,12 +13,18 @@ from .provider_name_recognizer import ProviderNameRecognizer
 from .record_number_recognizer import RecordNumberRecognizer
 from .registry import DEFAULT_RECOGNIZERS, RECOGNIZER_FACTORIES, build_recognizers
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+from .street_address_recognizer import StreetAddressRecognizer
+from .web_address_recognizer import WebAddressRecognizer
 
 __all__ = [
     "DEFAULT_RECOGNIZERS",
     "RECOGNIZER_FACTORIES",
     "AgeOver89Recognizer",
     "ClinicalDateRecognizer",
+    "FirstNameRecognizer",
+    "HealthcareOrganizationRecognizer",
+    "KnownPlaces",
+    "NamePriors",
     "OfflineEmailRecognizer",
     "PersonNameRecognizer",
     "PhoneNumberRecognizer",
@@ -23,5 +33,7 @@ __all__ = [
     "SpanMatch",
     "SpanPattern",
     "SpanPatternRecognizer",
+    "StreetAddressRecognizer",
+    "WebAddressRecognizer",
     "build_recognizers",
 ]

@@ -8,7 +8,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["AgeOver89Recognizer"]
 
-_AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5])(?:\.\d)?)"
+_AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5]))(?![.,]\d)"
 _AFTER = re.compile(
     rf"(?<![\w.]){_AGE}(?:\s*|-)(?:(?:and|&)\s+(?:a\s+)?half\s+)?(?:years?|yrs?|y)[\s\-]*(?:old|of\s+age|o\b)",
     re.IGNORECASE,
@@ -17,6 +17,17 @@ _ABBREVIATED = re.compile(
     rf"(?<![\w.]){_AGE}\s*(?:yo|y/o|y\.o\.?|yof|yom|yr\s+old|(?-i:F|M))(?![\w/])", re.IGNORECASE
 )
 _BEFORE = re.compile(rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=)?\s*{_AGE}(?![\w.])", re.IGNORECASE)
+_WORDS = (
+    r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+_SPELLED = re.compile(rf"\b(?P<phi>{_WORDS})(?=[- ](?:years?|yrs?)\b|[- ]year[- ]old)", re.IGNORECASE)
+# "her sister ... who is herself 95": a person's age with no unit after it.
+_PERSON_IS = re.compile(
+    r"\b(?:he|she|who|patient|pt)[ \t]+is[ \t]+(?:now[ \t]+|herself[ \t]+|himself[ \t]+|also[ \t]+)?"
+    rf"{_AGE}(?![ \t]*(?:%|mg|kg|lb|bpm|mm|cm|/|\.\d|percent|degrees|units?))",
+    re.IGNORECASE,
+)
 _NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
 
 
@@ -29,10 +40,12 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("age over 89, abbreviated", _ABBREVIATED, 0.9),
         SpanPattern("age over 89, after 'age'", _BEFORE, 0.9),
         SpanPattern("nonagenarian", _NONAGENARIAN, 0.6),
+        SpanPattern("age over 89 in words", _SPELLED, 0.9),
+        SpanPattern("age over 89 after 'is'", _PERSON_IS, 0.7),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
-        if pattern.regex is _NONAGENARIAN:
+        if pattern.regex in (_NONAGENARIAN, _SPELLED):
             return match
         value = float(text[match.start : match.end])
         return match if value >= 90 else None

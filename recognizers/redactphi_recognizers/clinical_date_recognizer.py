@@ -24,14 +24,17 @@ _MONTH = (
     r"|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?"
     r"|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)\.?"
 )
+# Lower-case dictation writes "june 30th"; "may" and "march" stay excluded in lower case.
+_MONTH_LOWER = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?\s+"
 _TIME = r"(?:,?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:hrs|hours))?)?"
 _MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
+# A dash may join two dates into a range ("10/02/2023-01/15/2024").
 _NUMERIC = re.compile(
-    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|[.\-]\d)"
+    rf"(?<![\w/.])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|\.\d|-(?!\d{{1,2}}/\d))"
 )
 _ISO = re.compile(
     rf"(?<![\w/.\-])(?P<phi>(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
@@ -45,9 +48,17 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?!\s*[:.]?\d)(?![\w%])(?:{_TIME}))"
 )
+_MONTH_DAY_LOWER = re.compile(
+    rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?)(?![\w%])"
+)
 _MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
-_NUM_MONTH_YEAR = re.compile(r"(?<![\w/.\-])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|[.\-]\d)")
-_NUM_MONTH_DAY = re.compile(r"(?<![\w/.\-:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|[.\-]\d|:)")
+_NUM_MONTH_YEAR = re.compile(
+    r"(?<![\w/.])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|\.\d|-(?!\d{1,2}/\d))"
+)
+# "3/14-3/17" is a range of two dates: a dash may join two of them.
+_NUM_MONTH_DAY = re.compile(
+    r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|\.\d|-(?!\d{1,2}/\d)|:\d)"
+)
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|until|till|by|from|before|after|of|through|thru)\s+the\s+(?P<phi>(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
     re.IGNORECASE,
@@ -59,7 +70,8 @@ _VALUE_CUES = frozenset(
     "pain bp blood pressure score scale strength motor grade ratio rated of out x "
     "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
     "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity "
-    "intensity severity level range times q".split()
+    "intensity severity level range times q apgar apgars segment segments levels cycle cycles "
+    "grades stage ct ef ef% scores rating rated".split()
 )
 _DATE_CUES = frozenset(
     "on since dated date dos d t from until till through thru by of admitted discharged seen "
@@ -70,10 +82,28 @@ _DATE_CUES = frozenset(
 )
 
 
+_STRONG_DATE_CUES = frozenset("on dated date dos procedure surgery admitted discharged since until".split())
+_AFTER_VALUE = re.compile(
+    r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
+    r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
+    r"vision|sats?|units?|views?|vertebra|ribs?|teeth|fingers|toes|\+)",
+    re.IGNORECASE,
+)
+
+
 def _valid_day(month: int, day: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
     return day <= (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
+    m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
+    if m == d or (before and before[-1] in _VALUE_CUES):
+        return True  # 5/5 strength, pain 7/10
+    if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
+        return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
+    return bool(_AFTER_VALUE.match(text, match.end))
 
 
 def _month_number(name: str) -> int:
@@ -90,6 +120,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date Month d, y (strong)", _MONTH_DAY_YEAR, 0.95),
         SpanPattern("date d Month y", _DAY_MONTH_YEAR, 0.85),
         SpanPattern("date Month d", _MONTH_DAY, 0.7),
+        SpanPattern("date month d, lower case", _MONTH_DAY_LOWER, 0.75),
         SpanPattern("date Month y", _MONTH_YEAR, 0.8),
         SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
@@ -103,6 +134,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         mon = groups.get("mon")
         day = groups.get("d")
         month_n = int(month) if month else (_month_number(mon) if mon else 0)
+        if month is not None and int(month) == 0:
+            return None  # "0/3" nodes
         if day is not None:
             d = int(day)
             if month_n:
@@ -119,12 +152,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
             return None
         before = preceding_words(text, match.start, 25)
         if pattern.regex is _NUM_MONTH_DAY:
-            # A yearless m/d needs a date cue and no clinical-value cue just before it.
-            if before and before[-1] in _VALUE_CUES:
-                return None
-            if not (set(before[-3:]) & _DATE_CUES):
-                return None
-            return match.retyped(score=0.75)
+            return self._confirm_yearless(text, match, before)
         if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:
             # 1.5.10 or 3-4-12 is too often a version, a ratio or a dose schedule
             if not (set(before[-3:]) & _DATE_CUES):
@@ -134,3 +162,10 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
                 return match.retyped(score=0.6)
         return match
 
+    def _confirm_yearless(self, text: str, match: SpanMatch, before: list[str]) -> SpanMatch | None:
+        """A yearless m/d ("LMP 2/28", "follow-up 3/29") is a date unless it reads as a
+        clinical value: a value cue before it, a unit or scale after it, or n/n."""
+        if _yearless_is_value(text, match, before):
+            return None
+        cued = bool(set(before[-3:]) & _DATE_CUES)
+        return match.retyped(score=0.75 if cued else 0.55)

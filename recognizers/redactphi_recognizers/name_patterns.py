@@ -7,7 +7,9 @@ __all__ = [
     "FULL_NAME",
     "LAST_FIRST",
     "NAME_WORD",
+    "HONORIFICS",
     "SURNAME",
+    "TITLES",
     "TITLE_NAME",
 ]
 
@@ -17,13 +19,25 @@ _UPPER = r"(?:[A-Z](?:['’]?[A-Z]){1,}(?:-[A-Z]{2,})*)"
 NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
 _INITIAL = r"(?:[A-Z]\.?)"
 # Surname particles written in lower case: de Vries, van der Berg, da Silva, St. John.
-_PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?)[ \t]+)"
+_PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?|DE|DEL|DA|DI|DU|VAN|VON|DER|DEN|LA|LE)[ \t]+)"
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
+# An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
+# that ends the name before punctuation.
+_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))))"
 # First [Middle|M.] Last, or a single surname after a title.
 FULL_NAME = rf"(?:{NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{NAME_WORD}))?[ \t]+{SURNAME})"
-TITLE_NAME = rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+{SURNAME}|{SURNAME})"
-# LAST, FIRST [M] as in patient header blocks and signature lines.
-LAST_FIRST = rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t]+{_INITIAL}(?![a-z]))?)"
+TITLE_NAME = (
+    rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+{SURNAME}|{NAME_WORD}[ \t]+{_TRAILING_INITIAL}|{SURNAME}"
+    rf"|{_TRAILING_INITIAL})"
+)
+# LAST, FIRST [MIDDLE|M] ["NICK"] as in patient header blocks and signature lines.
+LAST_FIRST = (
+    rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|{_INITIAL}(?![a-z])))?"
+    rf"(?:[ \t]+[\"'“(][A-Za-z]+[\"'”)])?)"
+)
+# Forms of address that belong to the name's span: "Dr. Smith" is redacted whole.
+TITLES = r"(?:Dr|DR|Doctor|DOCTOR|Drs|Prof|Professor)\.?"
+HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|Master)\.?"
 
 CREDENTIALS = (
     r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|P\.?A\.?|CRNA|N\.?P\.?|FNP(?:-[BC]+)?|APRN|ARNP|CNM"

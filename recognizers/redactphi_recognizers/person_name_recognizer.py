@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .name_patterns import FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME
+from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["PersonNameRecognizer"]
@@ -17,9 +18,12 @@ _PERSON_LABEL = (
 _LABELLED = re.compile(
     rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
-_HONORIFIC = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|Master)\.?[ \t]+(?P<phi>{TITLE_NAME})"
+# Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
+_LABELLED_LOWER = re.compile(
+    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}))"
+    r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[;(])"
 )
+_HONORIFIC = re.compile(rf"\b(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
 _RELATIVE = re.compile(
     r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s)\s+"
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|"
@@ -28,7 +32,26 @@ _RELATIVE = re.compile(
     r"son-in-law|daughter-in-law|cousin))"
     rf",?[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})"
 )
-_DEAR = re.compile(rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>{FULL_NAME}|{NAME_WORD})[ \t]*[,:]")
+# Family history lists: "Sister, Paloma Fernandez-Ruiz, has ulcerative colitis."
+_RELATIVE_FIELD = re.compile(
+    r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather)"
+    rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
+)
+# Clergy, police and other titled non-staff persons: "Officer Dana Kowalczyk", "Sgt. Miles
+# Brennan", "Rev. Theodora Banks". Words that are also nouns ("Father", "Bishop") need a
+# full name after them.
+_TITLED = re.compile(
+    rf"\b(?P<phi>(?:Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach)[ \t]+{TITLE_NAME}"
+    rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
+)
+# "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
+_LAST_FIRST_DOB = re.compile(
+    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(]*(?:DOB|D\.O\.B\.|MRN|Age|age|born)\b)"
+)
+_DEAR = re.compile(
+    rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
+)
 _NOT_NAMES = frozenset(
     ("unknown", "none", "na", "n/a", "same", "self", "patient", "colleague", "doctor", "sir",
      "madam", "provider", "team", "deceased", "not", "declined")
@@ -42,11 +65,22 @@ class PersonNameRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("person field label (strong)", _LABELLED, 0.9),
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
+        SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
+        SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("salutation", _DEAR, 0.85),
+        SpanPattern("titled person", _TITLED, 0.85),
+        SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.priors = NamePriors.load()
+
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
-        if text[match.start : match.end].strip().lower() in _NOT_NAMES:
+        span = text[match.start : match.end].strip()
+        if span.lower() in _NOT_NAMES:
             return None
+        if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
+            return None  # "RE: URGENT referral": a single ordinary word is not a name
         return match

@@ -17,7 +17,12 @@ _NANP = re.compile(
     rf"(?<![\w+.\-/])(?P<phi>(?:\+?1[\s.\-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.\-/]|\d{{3}}(?=\d{{7}}))\d{{3}}[\s.\-]?\d{{4}}{_EXT})(?![\w\-/]|\.\d)",
     re.IGNORECASE,
 )
-_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4}|\d{5})(?![\w\-/]|\.\d)", re.I)
+_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4})(?![\w\-/]|\.\d)", re.I)
+# In-house pagers and extensions: "pager 7713", "ext. 112", "x4471".
+_PAGER = re.compile(
+    r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:#|no\.?|number|:)?[ \t]*(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
+    re.IGNORECASE,
+)
 _CUES = frozenset(
     "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
     "number no reached callback voicemail vm text line office desk ext extension at or "
@@ -31,6 +36,7 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
     ENTITIES = ("PHONE_NUMBER",)
     PATTERNS = (
         SpanPattern("NANP phone (strong)", _NANP, 0.8),
+        SpanPattern("pager or extension number", _PAGER, 0.85),
         SpanPattern("short phone or pager (weak)", _SHORT, 0.2),
     )
 

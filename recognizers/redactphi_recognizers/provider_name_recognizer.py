@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME
+from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["ProviderNameRecognizer"]
@@ -28,17 +28,19 @@ _ROLE_LABELS = (
     r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
     r"|ADMITTING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?|DISCHARGING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?"
     r"|(?:TREATING|COVERING|RENDERING|SUPERVISING)\s+(?:PHYSICIAN|PROVIDER)|PHYSICIAN|PROVIDER|CLINICIAN"
-    r"|SEEN\s+BY|EVALUATED\s+BY|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
+    r"|SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
 )
+# A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
+# and runs to the end of the line or the next wide gap.
 _ROLE_LINE = re.compile(
-    rf"^[ \t]*(?:{_ROLE_LABELS})[ \t]*(?::|-|#)?[ \t]*(?P<value>[^\n]*)$",
+    rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=[.;|][ \t]))[ \t]*(?:{_ROLE_LABELS})[ \t]*(?::|[ \t]-[ \t])[ \t]*"
+    rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_CC_LINE = re.compile(r"^[ \t]*(?:cc|c\.c\.|copies?\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.I | re.M)
+# "cc:" copies a note to people; "CC:" in upper case is usually the chief complaint.
+_CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
-_VALUE_NAME = re.compile(
-    rf"(?:(?:Dr|DR|Doctor)\.?\s+)?(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD})"
-)
+_VALUE_NAME = re.compile(rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))")
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
     w.lower()
@@ -55,6 +57,10 @@ _NOT_NAMES = frozenset(
         "Assisted", "Assistant", "Surgical", "Student", "Medical", "Via", "Fax", "Phone", "Tel",
         "Transcriptionist", "Interpreted", "Staffed", "Present", "Entire", "Case", "Procedure",
         "Yes", "No", "Local", "MAC", "Sedation", "Regional", "Spinal", "Epidural", "Block",
+        "Charge", "Urology", "Endocrinology", "Gastroenterology", "Nephrology", "Neurology",
+        "Pulmonology", "Hematology", "Dermatology", "Psychiatry", "Pediatrics", "Orthopedics",
+        "Anesthesiology", "Obstetrics", "Gynecology", "Rheumatology", "Infectious", "Disease",
+        "Critical", "Trauma", "Hospital", "Night", "Day", "Shift", "Float", "Covering", "RD", "PCP",
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -62,15 +68,41 @@ _NOT_NAMES = frozenset(
     )
 )
 
-_TITLE = re.compile(rf"\b(?:Dr|DR|Doctor|Drs)\.?[ \t]+(?P<phi>{TITLE_NAME})")
+_IS_CREDENTIAL = re.compile(
+    rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})(?<!Mrs)\.(?:[ \t]|$)")
+_FILLER = frozenset("by with and per from to signed seen dr was is the a".split())
+_LOWER_CREDENTIALS = frozenset(
+    "md m.d do rn pa pa-c crna np fnp aprn phd facs lpn cna dpm dds mbbs pgy resident attending".split()
+)
+_TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
-    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|[A-Z]\.[ \t]*{NAME_WORD})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
+)
+# Lower-case dictation: "dr. omar haddad", one or two words after the title.
+_TITLE_LOWER = re.compile(
+    r"(?<![A-Za-z])(?P<phi>(?:dr\.?|doctor)[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|who)\b)[a-z][a-z'’\-]+"
+    r"(?:[ \t]+[a-z](?=[ \t]))?"
+    r"(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|dictating|new)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
+)
+_CREDENTIALED_LOWER = re.compile(
+    r"(?<![A-Za-z])(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
+    r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])"
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
-_INITIALS = re.compile(
-    r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*[/:][ \t]*(?P<second>[A-Za-z]{2,4})(?:[ \t]*/[ \t]*\w+)?[ \t]*$",
+# "JRM:kls" closes a dictation when the D:/T: lines follow.
+_INITIALS_COLON = re.compile(
+    r"^[ \t]*(?P<phi>[A-Z]{2,4}):(?P<second>[a-z]{2,4})[ \t]*(?=\n[ \t]*(?:D|DD|T|DT|Dictated|Transcribed)\b)",
     re.MULTILINE,
 )
+_INITIALS = re.compile(
+    r"(?:^|(?<=\)[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
+    r"(?=[ \t]*$|[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b)",
+    re.MULTILINE,
+)
+_LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 
 class ProviderNameRecognizer(SpanPatternRecognizer):
@@ -78,7 +110,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
 
     ENTITIES = ("PROVIDER",)
     PATTERNS = (
+        SpanPattern("provider credential, lower case", _CREDENTIALED_LOWER, 0.8),
         SpanPattern("provider title (strong)", _TITLE, 0.9),
+        SpanPattern("provider title, lower case", _TITLE_LOWER, 0.8),
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
     )
 
@@ -89,7 +123,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for line in regex.finditer(text):
                 yield from self._names_in_value(text, line.start("value"), line.end("value"), pattern)
         initials = SpanPattern("dictation initials", _INITIALS, 0.8)
-        for m in _INITIALS.finditer(text):
+        for m in (*_INITIALS.finditer(text), *_INITIALS_COLON.finditer(text)):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials
@@ -98,10 +132,18 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         self, text: str, start: int, end: int, pattern: SpanPattern
     ) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         value = text[start:end]
+        stop = _SENTENCE_END.search(value)
+        if stop:
+            value = value[: stop.start()]  # "none. Last cath: none." ends the field at "none."
+        if value and not any(c.isupper() for c in value):
+            yield from self._lowercase_names(start, value, pattern)
+            return
         for m in _VALUE_NAME.finditer(value):
             s, e = m.span("phi")
             words = re.findall(r"[A-Za-z]+", value[s:e])
-            if not words or all(w.lower() in _NOT_NAMES for w in words):
+            if len(words) >= 2 and all(w.isupper() and len(w) <= 4 for w in words):
+                continue  # "BMP, CBC": a list of abbreviations, not LAST, FIRST
+            if not words or all(w.lower() in _NOT_NAMES or _IS_CREDENTIAL.fullmatch(w) for w in words):
                 continue
             # Trim filler words at either end ("Staff Cook" -> "Cook").
             while words and words[0].lower() in _NOT_NAMES:
@@ -115,8 +157,46 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if words and e > s:
                 yield SpanMatch(start + s, start + e, "PROVIDER", pattern.score, pattern.name), pattern
 
+    def _lowercase_names(
+        self, start: int, value: str, pattern: SpanPattern
+    ) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        """Lower-case dictation ("surgeon: theodore mason, md"): runs of 1-3 words that are
+        not role words or credentials, split at punctuation other than "last, first"."""
+        run: list[tuple[int, int]] = []
+        for m in _LOWER_WORD.finditer(value):
+            word = m.group().strip("'’-")
+            gap = value[run[-1][1] : m.start()] if run else ""
+            if word in _NOT_NAMES or word in _LOWER_CREDENTIALS or (run and gap.strip() not in {"", ","}):
+                if 1 <= len(run) <= 3:
+                    yield SpanMatch(start + run[0][0], start + run[-1][1], "PROVIDER", 0.8, pattern.name), pattern
+                run = []
+                if word in _NOT_NAMES or word in _LOWER_CREDENTIALS:
+                    continue
+            run.append(m.span())
+        if 1 <= len(run) <= 3:
+            yield SpanMatch(start + run[0][0], start + run[-1][1], "PROVIDER", 0.8, pattern.name), pattern
+
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         span = text[match.start : match.end]
         if span.lower() in _NOT_NAMES:
             return None
+        if pattern.regex is _TITLE_LOWER:
+            line_start = text.rfind("\n", 0, match.start) + 1
+            line_end = text.find("\n", match.end)
+            if any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else None]):
+                return None  # lower-case titles are trusted only in lower-case dictation
+        if (
+            pattern.name in {"provider role label", "cc line"}
+            and span.isupper()
+            and len(span) <= 4
+            and " " not in span
+        ):
+            return None  # "PSC", "CDT", "DR": abbreviations in a role field, not a name
+        if pattern.regex is _CREDENTIALED_LOWER:
+            words = span.split()
+            while words and words[0].strip(".,") in _NOT_NAMES | _FILLER:
+                words.pop(0)
+            if not words:
+                return None
+            return SpanMatch(text.rindex(words[0], match.start, match.end), match.end, "PROVIDER", 0.8, match.reason)
         return match

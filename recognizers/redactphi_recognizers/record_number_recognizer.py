@@ -18,17 +18,21 @@ __all__ = ["RecordNumberRecognizer"]
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"MRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
     (r"SSN|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
-    (r"(?:ACCOUNT|ACCT|ACC|BILLING|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
-    (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP\s*(?:#|NO|NUMBER|ID)|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
-    (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
+    (r"(?:ACCOUNT|ACCT|ACC|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|BILLING\s*(?:#|NO|NUMBER|ID)|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
+    (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
+    (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB\s*(?:#|NO|ID|NUMBER)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE\s*(?:#|NO)|STUDENT\s*(?:ID|#)|TRACKING\s*#|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
 # The value: a token with digits, letters, dashes, dots or spaces between digit groups.
-_VALUE = r"(?P<phi>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9]|[\-./](?=[A-Z0-9])|\s(?=\d{2,}(?:\b|-)))*)"
+# A facility prefix ("NMH 3381924") and digit groups ("CCH 4410 2298 01") belong to the value.
+_VALUE = (
+    r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d))?(?=[A-Z0-9\-]*\d)[A-Z0-9]"
+    r"(?:[A-Z0-9]|[\-.](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)(?![/\d])"
+)
 _LABELLED = re.compile(
     rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)\s*)*\s*{_VALUE}",
     re.IGNORECASE,
@@ -40,15 +44,18 @@ _ALNUM = re.compile(
 )
 # Code shapes that must survive: CPT (5 digits, or 4 digits + F/T/U), HCPCS (letter + 4 digits),
 # ICD-10-CM (letter, 2 digits, optional dot and up to 4 more), modifiers (-59, -LT, -RT).
+# GS1 UDI: (01) device identifier, then (17) expiry, (10) lot, (21) serial.
+_GS1_UDI = re.compile(r"(?<![\w)])(?P<phi>\(01\)\d{14}(?:\((?:10|11|17|21|240)\)[A-Z0-9\-]{1,20})*)")
 _CLINICAL_CODE = re.compile(
     r"^(?:\d{4}[0-9FTU]|[A-V]\d{4}|[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|\d{5}-[0-9A-Z]{2}|[A-Z]\d{2}\.\d{1,4}[A-Z]?)$"
 )
 # Tokens that look like IDs but are clinical: units, stations, gauges, sizes, staging.
 _CLINICAL_TOKEN = re.compile(
-    r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T\d\w*|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
-    r"|V\d|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
+    r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T[0-4x](?:is)?[a-d]?(?:N[0-3x][a-c]?)?(?:M[01x])?|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
+    r"|V\d|[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
     re.I,
 )
+_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d")
 _CODE_CUES = frozenset("cpt icd icd-10 icd-10-cm icd10 hcpcs code codes dx diagnosis modifier drg rvu procedure".split())
 
 
@@ -67,6 +74,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     )
     PATTERNS = (
         SpanPattern("labelled identifier (strong)", _LABELLED, 0.95),
+        SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
@@ -76,6 +84,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         before = preceding_words(text, match.start, 30)
         if _CLINICAL_CODE.match(value) and (set(before[-3:]) & _CODE_CUES or pattern.regex is not _LABELLED):
             return None
+        if pattern.regex is _GS1_UDI:
+            return match
         if pattern.regex is _LABELLED:
             label = re.sub(r"\s+", " ", (match.groups.get("label") or "").strip())
             if label == "#" and (not re.search(r"\d{4,}", value)):
@@ -92,6 +102,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None
         if pattern.regex is _ALNUM and not re.search(r"\d{3,}", value):
             return None
+        if _RANGE.fullmatch(value):
+            return None  # 2016-2021, 0700-1900: year and time ranges
         if re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
             return match.retyped("US_SSN", 0.85)
         return match

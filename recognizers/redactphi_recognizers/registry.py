@@ -19,11 +19,15 @@ from presidio_analyzer.predefined_recognizers import (
 
 from .age_over_89_recognizer import AgeOver89Recognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
+from .first_name_recognizer import FirstNameRecognizer
+from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
 from .offline_email_recognizer import OfflineEmailRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
 from .provider_name_recognizer import ProviderNameRecognizer
 from .record_number_recognizer import RecordNumberRecognizer
+from .street_address_recognizer import StreetAddressRecognizer
+from .web_address_recognizer import WebAddressRecognizer
 
 __all__ = ["DEFAULT_RECOGNIZERS", "RECOGNIZER_FACTORIES", "build_recognizers"]
 
@@ -45,6 +49,10 @@ RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
     "RecordNumberRecognizer": RecordNumberRecognizer,
     "AgeOver89Recognizer": AgeOver89Recognizer,
     "PhoneNumberRecognizer": PhoneNumberRecognizer,
+    "FirstNameRecognizer": FirstNameRecognizer,
+    "StreetAddressRecognizer": StreetAddressRecognizer,
+    "HealthcareOrganizationRecognizer": HealthcareOrganizationRecognizer,
+    "WebAddressRecognizer": WebAddressRecognizer,
     # Presidio's recognizers that apply to US notes
     "SpacyRecognizer": _spacy_ner,
     "EmailRecognizer": OfflineEmailRecognizer,

@@ -16,18 +16,17 @@ from ..documents import read_document
 from ..errors import DecodeError, InputError, PolicyError, RedactPHIError, UnsupportedFormatError
 
 if TYPE_CHECKING:
-    from ..findings import Finding, RedactionResult
+    from ..policies import Policy
     from ..redactor import Redactor
 
 __all__ = [
     "NoteFailure",
-    "check_policy",
-    "check_policy_name",
     "NoteInput",
     "NoteOutcome",
     "error_code_of",
     "redact_note",
     "redact_notes",
+    "resolve_policy",
     "sha256_hex",
 ]
 
@@ -100,42 +99,18 @@ def _reason_of(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__})"
 
 
-def _apply_policy(
-    redactor: Redactor, text: str, findings: list[Finding], policy: str, scope: str | None
-) -> RedactionResult:
-    redact_findings = getattr(redactor, "redact_findings", None)
-    if redact_findings is not None:
-        result: RedactionResult = redact_findings(text, findings, policy=policy, scope=scope)
-        return result
-    # Until policies with keys land in the core, only the tag policy exists.
-    if policy != "tag":
-        raise PolicyError(f"unknown policy {policy!r}; available: tag")
-    from ..redactor import apply_tags
+def resolve_policy(policy: str | Policy) -> Policy:
+    """A preset name, a policy YAML file or a Policy, checked once before any note is read."""
+    from ..policies import load_policy
 
-    return apply_tags(text, findings)
-
-
-def check_policy(redactor: Redactor, policy: str) -> None:
-    """Raise PolicyError now, at start-up, if `policy` is unknown (not once per note)."""
-    _apply_policy(redactor, "", [], policy, None)
-
-
-def check_policy_name(policy: str) -> None:
-    """Raise PolicyError if `policy` is neither a preset nor a policy file (no model needed,
-    for drivers that never build a Redactor)."""
-    import importlib
-    from pathlib import Path
-
-    try:
-        presets = importlib.import_module("redactphi.policies").PRESETS
-    except (ImportError, AttributeError):
-        presets = ("tag",)
-    if policy not in presets and not Path(policy).is_file():
-        raise PolicyError(f"unknown policy {policy!r}; available: {', '.join(sorted(presets))}")
+    return load_policy(policy, allow_files=True)
 
 
 def redact_notes(
-    redactor: Redactor, notes: Sequence[NoteInput], policy: str = "tag", batch_size: int = 32
+    redactor: Redactor,
+    notes: Sequence[NoteInput],
+    policy: str | Policy = "tag",
+    batch_size: int = 32,
 ) -> list[NoteOutcome | NoteFailure]:
     """Decode, analyse (in one `nlp.pipe` batch) and redact `notes`, one result per note,
     in order. A note that fails becomes a `NoteFailure`; the others go on.
@@ -163,7 +138,7 @@ def redact_notes(
         note = notes[i]
         try:
             findings = all_findings[k] if all_findings else redactor.analyze(text)
-            result = _apply_policy(redactor, text, findings, policy, note.scope)
+            result = redactor.redact_findings(text, findings, policy=policy, scope=note.scope)
         except Exception as exc:  # reported per note; the run goes on
             results[i] = NoteFailure(
                 note.name, error_code_of(exc), _reason_of(exc), sha256_hex(raw), len(raw)
@@ -189,7 +164,7 @@ def redact_note(
     redactor: Redactor,
     data: bytes | str,
     filename: str = "note.txt",
-    policy: str = "tag",
+    policy: str | Policy = "tag",
     scope: str | None = None,
 ) -> NoteOutcome | NoteFailure:
     """Redact one note's bytes (decoded by `filename`'s suffix) with `policy` in `scope`."""

@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..errors import ConfigurationError, InputError, RedactPHIError
 from ..logs import get_logger
 from .manifest import BatchManifest, ManifestEntry, path_sha256
-from .notes import NoteFailure, NoteInput, NoteOutcome, check_policy, redact_notes, sha256_hex
+from .notes import NoteFailure, NoteInput, NoteOutcome, redact_notes, resolve_policy, sha256_hex
 from .report import FailureReport
 from .scope import NoScope, ScopeSource
 from .tree import atomic_write, iter_note_files, output_relpath
 
 if TYPE_CHECKING:
+    from ..policies import Policy
     from ..redactor import Redactor
 
 __all__ = [
@@ -62,9 +63,13 @@ class RedactorSpec:
     config: str | None = None
     model: str | None = None
     factory: str | None = None
+    keyring: str | None = None  # keyring file, loaded by each worker (keys never pickled)
+    vault: str | None = None  # token vault URL or SQLite path
 
     def build(self) -> Redactor:
         if self.factory is not None:
+            if self.keyring or self.vault:
+                raise ConfigurationError("a redactor factory brings its own keyring and vault")
             module_name, _, attr = self.factory.partition(":")
             try:
                 built = getattr(importlib.import_module(module_name), attr)()
@@ -74,9 +79,24 @@ class RedactorSpec:
                 ) from None
             redactor: Redactor = built
             return redactor
+        from ..keys import Keyring
         from ..redactor import Redactor
+        from ..vault import TokenVault
 
-        return Redactor(self._config())
+        return Redactor(
+            self._config(),
+            keyring=Keyring.load(self.keyring) if self.keyring else None,
+            vault=TokenVault(self.vault) if self.vault else None,
+        )
+
+    def check(self, policy: Policy) -> None:
+        """Fail before any work when `policy` needs keys or a vault this spec lacks."""
+        if self.factory is not None:
+            return
+        if policy.needs_keyring and not self.keyring:
+            raise ConfigurationError(f"policy {policy.name!r} needs a keyring (--keyring PATH)")
+        if policy.needs_vault and not self.vault:
+            raise ConfigurationError(f"policy {policy.name!r} needs a token vault (--vault URL)")
 
     def _config(self) -> Any:
         from ..configuration import RedactorConfig
@@ -91,6 +111,13 @@ class RedactorSpec:
         from .. import __version__
 
         described = f"factory={self.factory}" if self.factory else self._config().model_dump_json()
+        if self.keyring:
+            from ..keys import Keyring
+
+            # A new active key changes keyed output: rotating keys redoes the notes.
+            described += f"|key={Keyring.load(self.keyring).active.key_id}"
+        if self.vault:
+            described += f"|vault={hashlib.sha256(self.vault.encode()).hexdigest()}"
         return hashlib.sha256(f"{__version__}|{described}".encode()).hexdigest()
 
 
@@ -204,7 +231,7 @@ class BatchProgress(Protocol):
 def redact_into_folder(
     redactor: Redactor,
     notes: Sequence[NoteInput],
-    policy: str,
+    policy: str | Policy,
     out_root: Path | None,
     tmp_dir: Path | None,
 ) -> list[NoteOutcome | NoteFailure]:
@@ -246,7 +273,7 @@ def redact_into_folder(
 class _WorkerState:
     redactor: Redactor | None
     error: RedactPHIError | None
-    policy: str
+    policy: str | Policy
     out_root: Path | None
     tmp_dir: Path | None
 
@@ -284,9 +311,7 @@ def _init_worker(
     # A failed start is kept and raised with the first chunk, where the coordinator sees it
     # as a clean error instead of a broken pool.
     try:
-        redactor = spec.build()
-        check_policy(redactor, policy)
-        _WORKER = _WorkerState(redactor, None, policy, out_root, tmp_dir)
+        _WORKER = _WorkerState(spec.build(), None, resolve_policy(policy), out_root, tmp_dir)
     except RedactPHIError as exc:
         _WORKER = _WorkerState(None, exc, policy, out_root, tmp_dir)
 
@@ -458,8 +483,11 @@ def run_batch(
     """
     _check_folders(options.in_dir, options.out_dir)
     workers = (os.cpu_count() or 1) if options.workers is None else max(0, options.workers)
+    policy = resolve_policy(options.policy)
+    options.redactor.check(policy)
+    # The policy's content, not its name: an edited policy file redoes the notes.
     settings = hashlib.sha256(
-        f"{options.redactor.fingerprint()}|{options.policy}".encode()
+        f"{options.redactor.fingerprint()}|{policy!r}".encode()
     ).hexdigest()
     state_dir = options.out_dir / STATE_DIR_NAME
     manifest: BatchManifest | None = None

@@ -447,3 +447,38 @@ def test_cli_appends_one_audit_record_per_file(folder: Any, tmp_path: Path) -> N
         assert Path(rel).name not in dumped
     _assert_no_phi(dumped)
     assert log.verify_chain().ok
+
+
+@pytest.mark.model
+def test_keyed_policy_with_folder_scope_matches_the_redactor(tmp_path: Path) -> None:
+    from redactphi import Redactor
+    from redactphi.keys import Keyring
+
+    keys = tmp_path / "keys.json"
+    Keyring.create(keys)
+    src, dst = tmp_path / "in", tmp_path / "out"
+    text = "Patient: Marlon Feddersen\nDate of surgery: 07/22/2023\nHartmann procedure.\n"
+    for rel in ("p001/a.txt", "p001/b.txt", "p002/c.txt"):
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, encoding="utf-8")
+    spec = RedactorSpec(keyring=str(keys))
+    options = BatchOptions(
+        src, dst, policy="surrogate", scope=parse_scope_source("folder"), workers=0, redactor=spec
+    )
+    with pytest.raises(ConfigurationError, match="needs a keyring"):
+        run_batch(BatchOptions(src, dst, policy="surrogate", workers=0))
+    assert run_batch(options).redacted == 3
+
+    reference = Redactor(keyring=Keyring.load(keys))
+    out = _outputs(dst)
+    for rel, patient in (("p001/a.txt", "p001"), ("p001/b.txt", "p001"), ("p002/c.txt", "p002")):
+        assert out[rel] == reference.redact(text, policy="surrogate", scope=patient).text
+        assert "Feddersen" not in out[rel] and "07/22/2023" not in out[rel]
+    assert out["p001/a.txt"] == out["p001/b.txt"]  # one patient, one surrogate and date shift
+    assert out["p001/a.txt"] != out["p002/c.txt"]
+
+    assert run_batch(options).skipped == 3
+    ring = Keyring.load(keys)
+    ring.rotate()
+    ring.save(keys)
+    assert run_batch(options).redacted == 3  # a new active key redoes keyed output

@@ -15,6 +15,8 @@ REC = AgeOver89Recognizer()
         ("92 y/o male", ["92"]),
         ("age: 101", ["101"]),
         ("is 90 years old", ["90"]),
+        ("the ninety-two-year-old had said", ["ninety-two"]),  # spelled out
+        ("her sister, who is herself 95.", ["95"]),  # a person's age without a unit
     ],
 )
 def test_ages_over_89(text: str, expected: list[str]) -> None:
@@ -28,6 +30,9 @@ def test_ages_over_89(text: str, expected: list[str]) -> None:
         "89 y/o female",
         "O2 sat 94% on RA",  # a percentage
         "weighs 95 kg",
+        "HR is 95 bpm",  # a rate
+        "temperature 101.5 F",  # a temperature, not '101 F' the age
+        "she is 95% compliant",  # a percentage
     ],
 )
 def test_not_ages_over_89(text: str) -> None:

@@ -24,6 +24,12 @@ REC = ClinicalDateRecognizer()
         ("returns on the 14th", ["14th"]),  # ordinal day after a cue
         ("Seen Mar 14th in clinic", ["Mar 14th"]),
         ("31/12/2023 per outside records", ["31/12/2023"]),  # only valid read day-first
+        ("LMP 2/28; urine hCG negative", ["2/28"]),  # yearless date without a classic cue
+        ("Work note for 3/14-3/17 provided", ["3/14", "3/17"]),  # a range of yearless dates
+        ("the last on june 30th treated", ["june 30th"]),  # lower-case dictation
+        ("(cotinine negative 5/14). HbA1c", ["5/14"]),  # in parentheses
+        ("BID, 10/02/2023-01/15/2024: burning", ["01/15/2024", "10/02/2023"]),  # a range
+        ("ointment 01/2023-05/2023: partial", ["01/2023", "05/2023"]),  # month/year range
     ],
 )
 def test_dates_found(text: str, expected: list[str]) -> None:
@@ -43,6 +49,10 @@ def test_dates_found(text: str, expected: list[str]) -> None:
         "02/30/2024 is not a date",  # impossible calendar date
         "ratio 1:3, dilution 1/100",  # ratios
         "version 1.5.10 installed",  # dotted version numbers
+        "2/19 lymph nodes positive",  # node counts
+        "1/2 tab PO daily",  # a dose fraction
+        "reflexes 2/4 symmetric",  # reflex grade after a value cue
+        "may 5 mg be given",  # 'may' in lower case is a verb
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -13,10 +13,20 @@ REC = PersonNameRecognizer()
     [
         ("PATIENT NAME: SMITH, JOHN A", ["SMITH, JOHN A"]),  # header block
         ("Patient: Aiko Tanaka\n", ["Aiko Tanaka"]),
-        ("Mr. Walker tolerated the procedure", ["Walker"]),  # honorific, common-word surname
-        ("Mrs. O'Connor-Hale was seen", ["O'Connor-Hale"]),
+        ("Mr. Walker tolerated the procedure", ["Mr. Walker"]),  # honorific, common-word surname
+        ("Mrs. O'Connor-Hale was seen", ["Mrs. O'Connor-Hale"]),
         ("her daughter Maria at bedside", ["Maria"]),  # relative
-        ("Dear Ms. Banks:", ["Banks"]),
+        ("Dear Ms. Banks:", ["Ms. Banks"]),
+        ("Name: YOUNG, CARMEN LUCIA", ["YOUNG, CARMEN LUCIA"]),  # LAST, FIRST MIDDLE
+        ('Patient: MASON, BERNARD "BERNIE"', ['MASON, BERNARD "BERNIE"']),  # nickname
+        ("patient: szymanski, agnieszka   mrn 80023319", ["szymanski, agnieszka"]),  # lower-case dictation
+        ("Mr. D. Jones was admitted", ["Mr. D. Jones"]),
+        ("PATIENT: DE VRIES, WILLEM P   HOSP NO", ["DE VRIES, WILLEM P"]),  # upper-case particle
+        ("Family history: Sister, Paloma Fernandez-Ruiz, has UC.", ["Paloma Fernandez-Ruiz"]),
+        ("report from Officer Dana Kowalczyk, badge", ["Officer Dana Kowalczyk"]),  # titled non-staff
+        ("Chaplain Rev. Theodora Banks visited", ["Rev. Theodora Banks"]),
+        ("close with Father Dominic Oyelaran there", ["Father Dominic Oyelaran"]),  # clergy needs full name
+        ("RE:    URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979", ["Medeiros, Joaquim P."]),
     ],
 )
 def test_persons_found(text: str, expected: list[str]) -> None:
@@ -29,6 +39,8 @@ def test_persons_found(text: str, expected: list[str]) -> None:
         "PATIENT NAME: Unknown",  # placeholder
         "the patient tolerated the procedure",  # no name
         "Homan sign negative",  # eponym
+        "Father reports she slept well",  # a parent, no name
+        "RE: URGENT referral",  # a label followed by an ordinary word
     ],
 )
 def test_not_persons(text: str) -> None:

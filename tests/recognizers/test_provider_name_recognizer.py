@@ -11,16 +11,24 @@ REC = ProviderNameRecognizer()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("seen by Dr. Cook today", ["Cook"]),  # title
+        ("seen by Dr. Cook today", ["Dr. Cook"]),  # title
         ("Ellen R. Cook, MD", ["Ellen R. Cook"]),  # credential
         ("John P. Miller, MD, FACS", ["John P. Miller"]),
         ("SURGEON: COOK, ELLEN R", ["COOK, ELLEN R"]),  # role label, LAST, FIRST M
         ("ASSISTANT: Maria Fernandez-Ruiz, PA-C", ["Maria Fernandez-Ruiz"]),
-        ("Attending: Dr. Pieter de Vries", ["Pieter de Vries"]),  # particle surname
+        ("Attending: Dr. Pieter de Vries", ["Dr. Pieter de Vries"]),  # particle surname
         ("ANESTHESIOLOGIST: Kenji Tanaka, MD", ["Kenji Tanaka"]),
         ("Electronically signed by: James O'Connor, MD on 03/14/2024", ["James O'Connor"]),
-        ("cc: Dr. Savage; Dr. Banks", ["Banks", "Savage"]),  # cc list, common-word names
+        ("cc: Dr. Savage; Dr. Banks", ["Dr. Banks", "Dr. Savage"]),  # cc list, common-word names
         ("ERC/dw", ["ERC", "dw"]),  # dictation initials
+        ("BM/lrp   D: 06/04/2024 11:15", ["BM", "lrp"]),  # initials before the D:/T: line
+        ("surgeon: theodore mason, md.  assistant: nia washington, pa-c.", ["nia washington", "theodore mason"]),
+        ("anesthesia: greg ullman, crna", ["greg ullman"]),  # lower-case credential
+        ("Witness: K. Bauer, RN    10/31/2024", ["K. Bauer"]),  # initial and surname with credential
+        ("JRM:kls\nD: 03/04/2024 16:48", ["JRM", "kls"]),  # colon initials before the D: line
+        ("surgeon doctor hope period assistant doctor priyanka shah comma", ["doctor hope", "doctor priyanka shah"]),
+        ("referred by Dr. Sarah P. from Chicago", ["Dr. Sarah P."]),  # surname initial
+        ("stents placed by urology (dr. omar haddad, separately dictated)", ["dr. omar haddad"]),
     ],
 )
 def test_providers_found(text: str, expected: list[str]) -> None:
@@ -35,6 +43,8 @@ def test_providers_found(text: str, expected: list[str]) -> None:
         "Foley catheter placed",  # eponym device, no cue
         "SURGEON: Attending",  # role word only
         "Hartmann procedure performed",
+        "ROS: neg\nPE: wnl",  # section labels are not initials
+        "the doctor will see you",  # 'doctor' without a name
     ],
 )
 def test_not_providers(text: str) -> None:

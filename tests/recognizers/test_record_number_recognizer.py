@@ -23,6 +23,13 @@ REC = RecordNumberRecognizer()
         ("SSN 078-05-1120", [("078-05-1120", "US_SSN")]),
         ("specimen S24-10234 received", [("S24-10234", "ID")]),  # unlabelled letter-digit ID
         ("record 48291375 reviewed", [("48291375", "ID")]),  # unlabelled long digit run
+        ("MRN: NMH 3381924    CSN: 411187730", [("411187730", "ACCOUNT_NUMBER"), ("NMH 3381924", "MEDICAL_RECORD_NUMBER")]),
+        ("member CCH 4410 2298 01.", [("CCH 4410 2298 01", "HEALTH_PLAN_ID")]),  # grouped digits
+        ("group 88140", [("88140", "HEALTH_PLAN_ID")]),  # 5 digits after a plan label is no CPT code
+        ("Police report number EPD 24-031477", [("EPD 24-031477", "ID")]),
+        ("UDI (01)00801741123458(17)270131(10)HUZL2291.", [("(01)00801741123458(17)270131(10)HUZL2291", "DEVICE_ID")]),
+        ("Activation code: 7KQ2M-XP4RT-9WZ1D (expires", [("7KQ2M-XP4RT-9WZ1D", "ID")]),
+        ("| 8H41207 | T7730152 | 1", [("8H41207", "ID"), ("T7730152", "ID")]),  # lot and serial in a table
     ],
 )
 def test_identifiers_found(text: str, expected: list[tuple[str, str]]) -> None:

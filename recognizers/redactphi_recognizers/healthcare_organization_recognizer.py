@@ -1,0 +1,380 @@
+"""Hospitals, clinics, practices, laboratories, schools and employers, by their grammar.
+
+An institution's name is capitalised words ending in a head noun ("St. Agnes Medical
+Center", "Riverbend Family Practice", "Mercy Hospital of Springfield", "University of
+Colorado"), or any capitalised name after an employment or school cue ("works at",
+"a teacher at", "formerly with", "Employer:"). A department, specialty or service name
+on its own ("Emergency Department", "Radiology", "Wound Care Center", "Imaging
+Services") is not an institution: a weak head needs a proper name before it, a strong
+head (Hospital, University, ...) at least an institutional word ("Memorial Hospital").
+A name found with a strong cue is also taken where else it stands in the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .place_patterns import CITY, STATE_CODE, STATE_NAME
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = ["HealthcareOrganizationRecognizer"]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Title-case and upper-case forms of the phrases, longest first, spaces as [ \\t]+."""
+    forms: set[str] = set()
+    for phrase in phrases:
+        forms.add(phrase)
+        forms.add(phrase.upper())
+    escaped = [re.escape(p).replace(r"\ ", r"[ \t]+") for p in forms]
+    return "(?:" + "|".join(sorted(escaped, key=len, reverse=True)) + ")"
+
+
+# Heads that name an institution whenever any name or institutional word stands before them.
+_STRONG_HEADS = (
+    "Hospital", "Hospitals", "Medical Center", "Medical Centre", "Med Center", "Med. Center",
+    "Med Ctr", "Medical Ctr", "Health System", "Health Systems", "Healthcare System",
+    "Health Care System", "Health Network", "Health Sciences Center", "University",
+    "College", "Community College", "School", "High School", "Elementary School",
+    "Middle School", "Academy", "Institute", "Foundation", "Infirmary", "Sanitarium",
+    "Nursing Home", "Nursing Facility", "Skilled Nursing", "Skilled Nursing Facility",
+    "Rehabilitation Center", "Rehabilitation Hospital", "Rehab Center", "Hospice",
+    "Surgery Center", "Surgical Center", "Ambulatory Surgery Center", "Cancer Center",
+    "Trauma Center", "Health Center", "Medical Group", "Medical Associates", "Medical Clinic",
+    "Senior Living", "Assisted Living", "Retirement Community", "Retirement Home",
+    "Care Center", "Living Center", "Pavilion",
+)
+# Heads that are also department or service words: they need a proper name before them.
+_WEAK_HEADS = (
+    "Clinic", "Clinics", "Center", "Centre", "Health", "Healthcare", "Health Care", "Practice",
+    "Family Practice", "Family Medicine", "Internal Medicine", "Primary Care", "Urgent Care",
+    "Pediatrics", "Associates", "Surgical Associates", "Partners", "Group", "Specialists",
+    "Consultants", "Physicians", "Services", "Laboratory", "Laboratories", "Labs", "Lab",
+    "Imaging", "Radiology", "Pathology", "Diagnostics", "Pharmacy", "Drugs", "Dentistry",
+    "Orthodontics", "Home Health", "Home Care", "Health Plan", "Mutual", "Insurance",
+    "Alliance", "Cooperative", "Co-op", "Supply", "Logistics", "Freight", "Freightways",
+    "Carriers", "Trucking", "Transport", "Transportation", "Towing", "Ambulance", "Rescue",
+    "Department", "Industries", "Enterprises", "Holdings", "Solutions", "Manufacturing",
+    "Construction", "Bank", "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "PLLC", "Corp", "Corp.",
+    "Corporation", "Company", "Co.", "Ltd", "Ltd.",
+    # dialysis units, dental offices, community hospitals ("Saint Olaf General"), churches,
+    # fire and police departments: all name where a patient is seen, lives or works
+    "Dialysis", "Dental", "Memorial", "General", "Church", "Chapel", "Tabernacle", "Temple",
+    "Synagogue", "Mosque", "Parish", "Fire", "Fire Department", "Fire District",
+    "Police Department", "Sheriff's Office", "EMS", "Care Plus",
+)
+_HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
+_STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
+# Heads written in lower case after a capitalised name: "Mt. Sinai hospital", "NYU Langone
+# clinic", "Chicago downtown clinic", "Chicago office".
+_LOWER_HEAD = (
+    r"(?:hospital|clinic|medical[ \t]+center|health[ \t]+center|cancer[ \t]+center|office"
+    r"|practice|surgery[ \t]+center|urgent[ \t]+care|medical[ \t]+group)"
+)
+_LOWER_MODIFIER = (
+    r"(?:downtown|uptown|midtown|main|satellite|outpatient|walk-in|branch|local|suburban)"
+)
+
+# A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
+_WORD = (
+    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*)*(?:['’]s|s['’])?"
+    r"|[A-Z]{2,}(?:['’\-][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
+)
+_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
+_NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
+_OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP)\.?(?![\w]))"
+# State codes written after an institution ("Cedar Falls Med Center, IA"); those that are
+# also clinical abbreviations (OR after "Medical Center, OR") are left out.
+_TAIL_STATE = (
+    rf"(?:{STATE_NAME}"
+    rf"|(?!(?:OR|MD|PA|CT|MS|DE|IN|ME|ID|NC|VA|GA|OK|HI|MA|CO|AR|SD|SC|PR)\b){STATE_CODE})"
+)
+_PLACE_TAIL = (
+    rf"(?:[ \t]+in[ \t]+(?P<in_city>{CITY})(?:,[ \t]*{_TAIL_STATE})?"
+    rf"|,[ \t]*(?P<tail_state>{_TAIL_STATE})(?![\w]))"
+)
+
+_HEADED = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})(?![\w'’\-]){_OF_TAIL}?"
+    rf"{_CORPORATE}?{_PLACE_TAIL}?)"
+)
+# "University of Colorado", "College of the Ozarks"
+_HEAD_OF = re.compile(
+    r"(?<![\w'’\-.])(?P<phi>(?P<head>(?:University|UNIVERSITY)(?:[ \t]+(?:at|AT)(?=[ \t]))?"
+    r"|College|Academy|Institute|COLLEGE|ACADEMY|INSTITUTE)"
+    rf"[ \t]+(?:(?:of|OF)[ \t]+)?(?:(?:the|THE)[ \t]+)?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+    rf"{_PLACE_TAIL}?)"
+)
+_LOWER_HEADED = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?:{_LOWER_MODIFIER}[ \t]+)?"
+    rf"(?P<head>{_LOWER_HEAD})"
+    rf"(?![\w'’\-]){_PLACE_TAIL}?)"
+)
+# Employment and school cues: "works at", "employed by", "a barista at", "formerly with",
+# "retired from", "a long-haul driver for", "Employer:".
+_OCCUPATION = (
+    r"(?:[a-z\-]+(?:er|or|ist|ian|worker|staff|clerk|nurse|aide|cook|chef|student|owner"
+    r"|manager|director|officer|employee|volunteer|analyst|hygienist|assistant|technician|tech"
+    r"|agent|barista|paralegal|secretary|cashier|guard|attendant|junior|senior|sophomore"
+    r"|freshman|principal|coach|faculty|resident|fellow|intern))"
+)
+# An explicit verb or label ("works at", "Employer:") marks the name with group `verb`; an
+# occupation noun ("a paralegal at") is weaker and needs a head or two words after it.
+_EMPLOYER_CUE = (
+    r"(?:(?P<verb>\b(?i:works?|worked|working|employed|volunteers?|volunteered|volunteering"
+    r"|retired|studies|studying|enrolled|attends|attended|teaches|taught|job)"
+    r"(?:[ \t]+(?:as|part-time|full-time|part[ \t]+time|full[ \t]+time|there))?"
+    r"(?:[ \t]+an?)?(?:[ \t]+[a-z][\w\-]*){0,3}?[ \t]+(?:at|for|by|with|from)"
+    r"|\b(?i:formerly)[ \t]+(?:with|of|at|employed[ \t]+(?:by|at|with))"
+    r"|\b(?:[Ee]mployer|EMPLOYER|[Ss]chool|SCHOOL|[Cc]ompany|[Ww]orkplace|[Oo]ccupation)[ \t]*[:(])"
+    rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for))"
+)
+_CUED = re.compile(
+    rf"{_EMPLOYER_CUE}[ \t]+(?:(?:the|The)[ \t]+)?"
+    rf"(?P<phi>(?P<name>{_WORD}(?:(?:,[ \t]+|{_JOIN}){_WORD}){{0,6}})"
+    rf"(?:[ \t]+(?P<head>{_HEAD}))?(?![\w'’\-]){_OF_TAIL}?{_CORPORATE}?)"
+)
+# All-lower-case notes: "hospital: holy cross hospital of the lakes", "a teacher at
+# st. hedwig elementary school".
+_LOWER_STRONG = (
+    r"(?:hospital|medical[ \t]+center|university|college|(?:elementary|middle|high)[ \t]+school"
+    r"|school|academy|clinic|health[ \t]+center|surgery[ \t]+center)"
+)
+_LOWER_CASE_ORG = re.compile(
+    r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+"
+    r"(?P<phi>(?P<name>(?:[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
+    rf"{_LOWER_STRONG})"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
+)
+
+# Department, specialty and service words: alone before a head they name a unit of an
+# institution, not the institution.
+_GENERIC = frozenset(
+    """
+    medical medicine health healthcare care clinical clinic clinics surgery surgical general
+    family internal primary urgent emergency critical intensive acute ambulatory outpatient
+    inpatient pediatric pediatrics adult adults geriatric geriatrics cancer oncology hematology
+    heme onc heart cardiac cardiology cardiovascular cardiothoracic thoracic vascular vein
+    orthopedic orthopedics orthopaedic orthopaedics ortho spine sports bone joint neurology
+    neurological neuroscience neurosciences neurosurgery neuro brain eye vision ophthalmology
+    ent otolaryngology ear nose throat head neck dental dentistry oral maxillofacial plastic
+    plastics reconstructive cosmetic dermatology skin gastroenterology digestive gi liver
+    hepatology transplant kidney renal nephrology urology urologic urological gynecology
+    gynecologic obstetrics ob gyn ob/gyn obgyn maternity birth birthing fertility breast lung
+    pulmonary respiratory sleep allergy asthma immunology endocrine endocrinology diabetes
+    metabolic bariatric weight wound pain rehabilitation rehab physical therapy occupational
+    speech behavioral mental psychiatric psychiatry psychology addiction recovery hospice
+    palliative home infusion dialysis imaging radiology interventional diagnostic diagnostics
+    laboratory laboratories lab labs pathology anatomic trauma burn stroke level i ii iii iv
+    iv v blood control age support study risk treatment working focus peer tumor social
+    protective child victim patient patients guest pastoral spiritual chaplain interpreter
+    language case management financial transport transportation nutrition food dietary
+    environmental employee student public community-based anticoagulation coumadin warfarin
+    lipid hypertension travel vaccine immunization infectious disease diseases infection hiv
+    aids wellness women's children's men's mother baby newborn neonatal nicu picu icu sicu
+    micu ccu pacu ed er or pre-op preop post-op postop day same short stay observation unit
+    floor ward service services department departments division section program center
+    centre team office staff nursing nurse nurses clinician physician physicians provider
+    providers doctor doctors specialist specialists associates group partners practice
+    brief past hospital course history new old main north south east west central upper
+    lower operating procedure procedures endoscopy cath catheterization echo ekg ecg eeg emg
+    mri ct x-ray xray ultrasound mammography nuclear radiation surgical-oncology department's
+    medicare medicaid tricare champva self-pay self none unknown commercial private insurance
+    health-plan plan the our your his her their this that a an outside referring affiliated
+    monday tuesday wednesday thursday friday saturday sunday weekend january february march
+    april may june july august september october november december police fire sheriff
+    sheriff's county-wide state-wide failure memory headache seizure epilepsy hernia colorectal
+    hand foot fracture cast ostomy incontinence gender transgender sickle cell cystic fibrosis
+    comprehensive disorders disorder movement pelvic nodule simulation command transfer
+    resource education cessation smoking tobacco access multidisciplinary board chemotherapy
+    proton public population global digital maternal fetal perinatal prenatal adolescent youth
+    men's veterans' lactation genetic genetics genomics research clinical-research trial trials
+    vascular-access wound-care foot-and-ankle spine-and-joint joint-replacement teaching
+    anesthesia anesthesiology pharmacy pharmaceutical medication medications infusion-therapy
+    fast track express walk-in virtual telehealth telemedicine triage intake admissions
+    registration billing records scheduling operations quality safety compliance graduated
+    perioperative periop skilled facility facilities long-term extended subacute acute-care
+    comfort goals attended attends works worked retired discharged
+    admitted transferred seen presented referred followed returned called visited contact
+    call see per via to at in from with by for on and of
+    """.split()
+)
+# Words that make a strong head an institution even without a proper name.
+_INSTITUTIONAL = frozenset(
+    """
+    memorial general community regional university county city state veterans baptist
+    methodist presbyterian lutheran catholic adventist episcopal jewish mercy providence
+    shriners children's women's sisters saint st national christian charity valley
+    """.split()
+)
+# Capitalised words that start a heading or sentence before the name ("Seen At Mercy
+# Hospital", "Follow Up With ...").
+_LEADING = frozenset(
+    """
+    the at to in from with for by on of our your his her their this that a an seen follow
+    follow-up up see call contact per via patient pt discharged transferred admitted referred
+    graduated attended attends works worked retired presented returned visited hospital
+    facility institution employer school company client location continue resume discuss
+    page paged consult consulted transfer transferred admit notify notified refer order
+    ordered start started stop hold encourage recommend recommended consider obtain check
+    review reviewed arrange arranged schedule scheduled send sent fax faxed copy copies cc
+    """.split()
+)
+# Units and departments written after an institution's name, which are not part of it.
+_TRAILING_UNITS = frozenset(
+    "emergency department departments unit units service services division section program "
+    "ward floor wing".split()
+)
+_TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. miss prof prof.".split())
+
+
+class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
+    """Hospitals, clinics, practices, labs, schools and employers (ORGANIZATION)."""
+
+    ENTITIES = ("ORGANIZATION",)
+    PATTERNS = (
+        SpanPattern("institution name with head noun", _HEADED, 0.85),
+        SpanPattern("'University of' name", _HEAD_OF, 0.85),
+        SpanPattern("name before lower-case head", _LOWER_HEADED, 0.7),
+        SpanPattern("employer or school after cue (strong)", _CUED, 0.85),
+        SpanPattern("institution, lower case", _LOWER_CASE_ORG, 0.7),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        regex = pattern.regex
+        if regex is _HEAD_OF:
+            name = match.groups.get("name") or ""
+            return match if _proper_words(name.split()) else None
+        if regex is _LOWER_CASE_ORG:
+            words = [w.rstrip(".") for w in (match.groups.get("name") or "").split()]
+            if set(words) & _LEADING:
+                return None
+            return match if _proper_words(words) else None
+        trimmed = _trim_leading(text, match)
+        if trimmed is None:
+            return None
+        before = text[max(0, trimmed.start - 6) : trimmed.start].lower().split()
+        first = text[trimmed.start : trimmed.end].split()[0].lower()
+        if before and before[-1] in _TITLES or first in _TITLES:
+            return None  # "Dr. Smith Clinic" is left to the name recognizers
+        groups = match.groups
+        if regex is _HEADED:
+            reparsed = _trim_trailing_units(text, trimmed)
+            if reparsed is None:
+                return None
+            trimmed, groups = reparsed
+        name_text = groups.get("name") or ""
+        if regex is not _HEADED and trimmed.start > match.start:
+            name_text = name_text[trimmed.start - match.start :]
+        head = groups.get("head")
+        words = re.findall(r"[A-Za-z][\w'’\-]*\.?", name_text)
+        proper = _proper_words(words, acronyms=regex is not _LOWER_HEADED)
+        placed = bool(groups.get("in_city") or groups.get("tail_state"))
+        if regex is _CUED:
+            if head is None and (not proper or (groups.get("verb") is None and len(words) < 2)):
+                return None  # "a woman with Type 1 diabetes", "a teacher at Lincoln"
+            return trimmed
+        if proper:
+            return trimmed
+        institutional = any(
+            w.lower().rstrip(".").replace("’", "'") in _INSTITUTIONAL for w in words
+        )
+        if regex is _HEADED and (institutional or placed):
+            return trimmed.retyped(score=0.6)  # "Memorial Hospital", "Cancer Center in Boise"
+        return None
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        return results + self._repeated(text, results)
+
+    def _repeated(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A multi-word name found once is an institution wherever else it is written."""
+        found = {(r.start, r.end) for r in results}
+        names = {
+            text[r.start : r.end]
+            for r in results
+            if r.score >= 0.85 and len(text[r.start : r.end].split()) >= 2
+        }
+        extra: list[RecognizerResult] = []
+        covered = sorted(found)
+        for name in names:
+            for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
+                if any(s <= m.start() and m.end() <= e for s, e in covered):
+                    continue
+                match = SpanMatch(
+                    m.start(), m.end(), "ORGANIZATION", 0.8, "institution named elsewhere in note"
+                )
+                extra.append(self.to_result(match))
+                covered.append((m.start(), m.end()))
+        return extra
+
+
+def _proper_words(words: Iterable[str], *, acronyms: bool = True) -> bool:
+    """Whether any word is a proper name rather than a department or service word.
+
+    Two-letter capitals are units and services (GI, ED, OR); longer ones name an institution
+    before a capitalised head ("NYU Med. Center", "CVS Pharmacy") but not before a
+    lower-case one ("HIV clinic", "COPD clinic").
+    """
+    for word in words:
+        key = word.lower().rstrip(".").replace("’", "'")
+        if key in _GENERIC or key in _INSTITUTIONAL or len(key) < 2 or key in {"st", "mt", "ft"}:
+            continue
+        if word.rstrip(".").isupper() and (not acronyms or len(key) <= 2):
+            continue
+        return True
+    return False
+
+
+def _trim_trailing_units(
+    text: str, match: SpanMatch
+) -> tuple[SpanMatch, dict[str, str | None]] | None:
+    """Cut a department written after a hospital's name ("Mercy Hospital Emergency
+    Department" -> "Mercy Hospital") and re-read the name and head of what is kept."""
+    end = match.end
+    while True:
+        span = text[match.start : end].rstrip()
+        words = span.split()
+        if len(words) < 3 or words[-1].lower().rstrip(".,") not in _TRAILING_UNITS:
+            end = match.end
+            break
+        end = match.start + len(span[: -len(words[-1])].rstrip())
+        parsed = _HEADED.fullmatch(text, match.start, end)
+        last = text[match.start : end].split()[-1].lower().rstrip(".,")
+        if parsed is not None and _is_strong(parsed.group("head")) and last not in _TRAILING_UNITS:
+            break
+    parsed = _HEADED.fullmatch(text, match.start, end)
+    if parsed is None:
+        return (match, dict(match.groups)) if end == match.end else None
+    groups = parsed.groupdict()
+    trimmed = SpanMatch(match.start, end, match.entity_type, match.score, match.reason, groups)
+    return trimmed, groups
+
+
+def _is_strong(head: str | None) -> bool:
+    return re.sub(r"\s+", " ", (head or "").lower()) in _STRONG_HEAD_WORDS
+
+
+def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
+    """Drop function words and verbs a heading swept into the start of a name."""
+    start = match.start
+    while True:
+        m = re.match(r"([A-Za-z][\w\-]*\.?)(?:[ \t]+|,[ \t]*)", text[start : match.end])
+        if not m or m.group(1).lower().rstrip(".") not in _LEADING:
+            break
+        start += m.end()
+    if start >= match.end or not re.search(r"[A-Za-z]", text[start : match.end]):
+        return None
+    if start == match.start:
+        return match
+    return SpanMatch(start, match.end, match.entity_type, match.score, match.reason, match.groups)

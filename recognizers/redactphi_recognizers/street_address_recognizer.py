@@ -1,0 +1,259 @@
+"""US street addresses, cities with their state, counties and ZIP codes.
+
+Safe Harbor removes every geographic subdivision smaller than a state. An address is
+read by its grammar (house number, street name, suffix, unit, city, state, ZIP), so a
+whole letterhead or "lives at" line becomes one span; no gazetteer is needed. A state
+alone is kept; a city is taken when its state (or ZIP) stands next to it, and a state
+code that is also a clinical abbreviation ("Cook, MD", "Abdomen, CT") needs a ZIP or a
+place cue ("in", "from") before the city.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .place_patterns import (
+    AMBIGUOUS_STATE_CODES,
+    CITY,
+    DIRECTIONAL,
+    STATE,
+    STATE_CODE,
+    STREET_SUFFIX,
+    UNIT,
+    ZIP,
+)
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+
+__all__ = ["StreetAddressRecognizer"]
+
+# A street-name word: Maple, McArthur, O'Neil, MAPLE, 11th, St. (Saint), Mt. (Mount).
+_NAME_WORD = (
+    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]{2,})*"
+    r"|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|(?:St|Mt|Ft|ST|MT|FT)\.)"
+)
+_STREET_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_HOUSE_NUMBER = r"(?<![\w.#/\-:,$])\d{1,6}(?:[A-Z]|-\d{1,4}|[ \t]+1/2)?"
+_STREET_LINE = (
+    rf"(?P<num>{_HOUSE_NUMBER})[ \t]+(?:{DIRECTIONAL}[ \t]+)?(?P<name>{_STREET_NAME})[ \t]+"
+    rf"(?P<suffix>{STREET_SUFFIX})(?:[ \t]+{DIRECTIONAL}(?![\w]))?"
+)
+_ROUTE_LINE = (
+    rf"(?P<rnum>{_HOUSE_NUMBER})[ \t]+(?:{DIRECTIONAL}[ \t]+)?"
+    r"(?:(?:State|County|US|U\.S\.|Old|Farm[ \t]+to[ \t]+Market|STATE|COUNTY|OLD)[ \t]+)?"
+    r"(?:Highway|Hwy|Route|Rte|Road|HIGHWAY|HWY|ROUTE|RTE|ROAD)\.?[ \t]*#?[ \t]*"
+    r"\d{1,4}[A-Z]?(?![\w])"
+)
+_PO_BOX = r"(?i:(?<![\w])(?:P\.?[ \t]?O\.?|Post[ \t]+Office)[ \t]*Box[ \t]*#?[ \t]*\d{1,6}(?![\w]))"
+# "RR 18" is a respiratory rate; a rural route needs its box, or the words spelled out.
+_RURAL_ROUTE = (
+    r"(?i:(?<![\w])(?:Rural[ \t]+Route[ \t]*#?[ \t]*\d{1,4}(?:[ \t,]+Box[ \t]*#?[ \t]*\d{1,5})?"
+    r"|(?:R\.?R\.?|RFD|HC)[ \t]*#?[ \t]*\d{1,4}[ \t,]+Box[ \t]*#?[ \t]*\d{1,5})(?![\w]))"
+)
+_UNITS = rf"(?:(?:,[ \t]*|[ \t]+){UNIT}){{0,2}}"
+# Between the street line and the city: a comma, a line break (letterheads), or a dash or
+# bar as in "2150 Alpine Drive, Suite 300 - Boulder, Colorado".
+_SEPARATOR = r"(?:,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+[-–—|][ \t]+|[ \t]+)"
+_CITY_STATE_ZIP = (
+    rf"(?P<city>{CITY})(?:(?:,[ \t]*|[ \t]+)(?P<state>{STATE})(?:,?[ \t]+(?P<zip>{ZIP}))?"
+    rf"|,?[ \t]+(?P<zip2>{ZIP}))"
+)
+# "789 Maple St., New Orleans" -- a city with no state, taken only where the sentence or
+# line ends after it.
+_CITY_ONLY = rf",[ \t]*(?P<city_only>{CITY})(?=[ \t]*(?:[.;:)\]]|\r?\n|$|[ \t][a-z]))"
+_TAIL = rf"(?:{_SEPARATOR}{_CITY_STATE_ZIP}|{_CITY_ONLY})?"
+
+_STREET_ADDRESS = re.compile(rf"(?P<phi>{_STREET_LINE}{_UNITS}{_TAIL})")
+_ROUTE_ADDRESS = re.compile(rf"(?P<phi>{_ROUTE_LINE}{_UNITS}{_TAIL})")
+_BOX_ADDRESS = re.compile(rf"(?P<phi>(?:{_PO_BOX}|{_RURAL_ROUTE}){_UNITS}{_TAIL})")
+_CITY_STATE = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?P<city>{CITY})(?:,[ \t]*|[ \t]+)(?P<state>{STATE})"
+    rf"(?:,?[ \t]+(?P<zip>{ZIP}))?)"
+)
+_COUNTY = re.compile(
+    r"(?<![\w'’\-])(?P<phi>(?:[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*[ \t]+){1,3}"
+    r"(?:County|Parish|Borough|COUNTY|PARISH))(?![\w\-])"
+)
+_LABELLED_ZIP = re.compile(
+    r"(?i:\b(?:zip(?:[ \t]*code)?|zipcode|postal[ \t]+code)\b\.?[ \t]*(?:#|:|is|of|=|-)?[ \t]*)"
+    rf"(?P<phi>{ZIP})"
+)
+_ZIP_AFTER_STATE = re.compile(rf"(?<![\w])(?P<state>{STATE_CODE})[ \t]+(?P<phi>{ZIP})")
+_FULL_SUFFIX = (
+    r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Parkway|Highway|Terrace|Circle|Trail"
+    r"|STREET|AVENUE|ROAD|BOULEVARD|DRIVE|LANE|COURT|PARKWAY|HIGHWAY|TERRACE|CIRCLE|TRAIL)(?![\w])"
+)
+_STREET_NO_NUMBER = rf"(?:{DIRECTIONAL}[ \t]+)?{_STREET_NAME}[ \t]+"
+_INTERSECTION = re.compile(
+    rf"(?<![\w])(?P<phi>{_STREET_NO_NUMBER}{STREET_SUFFIX}[ \t]+(?:and|&|at|/)[ \t]+"
+    rf"{_STREET_NO_NUMBER}{STREET_SUFFIX})"
+)
+_CUED_STREET = re.compile(
+    rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}))"
+)
+_LOWER_SUFFIX = (
+    r"(?:street|avenue|road|boulevard|drive|lane|court|way|place|terrace|parkway|highway"
+    r"|circle|trail|st|ave|rd|blvd|dr|ln|ct|pl|pkwy|hwy)\.?(?![\w])"
+)
+# All-lower-case notes (dictation, some exports): the same grammar, lower case throughout.
+_LOWER_ADDRESS = re.compile(
+    r"(?P<phi>(?<![\w.#/\-:,$])\d{1,6}[a-z]?[ \t]+"
+    r"(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
+    r"(?P<name>(?:[a-z][a-z'’\-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'’\-]+){0,2})[ \t]+"
+    rf"(?P<suffix>{_LOWER_SUFFIX})"
+    r"(?P<rest>(?:,?[ \t]+(?:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*"
+    r"[a-z0-9\-]{1,6}(?![\w]))?"
+    r"(?:,[ \t]*[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2},?[ \t]+"
+    r"(?:[a-z]{2}|[a-z]{4,}(?:[ \t]+[a-z]+)?)(?:[ \t]+\d{5}(?:-\d{4})?)?(?![\w]))?))"
+)
+
+# Words that, written before a number, make it a count or a measure rather than a house
+# number ("POD 2", "grade 3", "bed 12", "x 4").
+_NUMBER_CUES = frozenset(
+    "pod day days grade stage type class level room rm bed bay step phase zone version page "
+    "x times gauge size number no # hd dose cycle week weeks month months year years para "
+    "gravida parity station fr french zone quadrant rib ribs lead leads".split()
+)
+# First words of "number + name + suffix" matches that are units or quantities, not street
+# names ("2 MM ST elevation", "3 Cm Dr").
+_MEASURE_WORDS = frozenset(
+    "mm cm m km mg mcg g kg ml l cc units unit mmol meq iu fr french gauge ga hours hrs hr "
+    "minutes min days weeks months years times x lb lbs oz in ft inches feet mph".split()
+)
+_LOWER_STOPWORDS = frozenset(
+    "the a an of to and or with without for his her their our my your this that these those "
+    "down up over under into onto from in on at by is was were be been being had has have "
+    "no not per each every all some any other another more less left right".split()
+)
+# The word right before a city that makes it a place ("in Baltimore, MD"), and words that
+# do so from a little further back ("Provider location: clinic office, Redmond, OR").
+_PLACE_CUES = frozenset(
+    "in from to near at of outside around visiting visited lives live living resides reside "
+    "residing resident moved born raised located based relocated returning returned hometown "
+    "city location address residence town traveled travelled trip vacation home".split()
+)
+_STRONG_PLACE_CUES = frozenset(
+    "location address residence resides residing lives living hometown moved relocated born "
+    "raised city town traveled travelled".split()
+)
+# Capitalised words a city match may sweep up at the start of a sentence or heading.
+_LEADING_NON_CITY = frozenset(
+    "the in from at of to near lives living resides moved born visiting located patient pt "
+    "home address city location residence hometown".split()
+)
+_TITLES = frozenset("dr doctor mr mrs ms miss prof".split())
+
+
+class StreetAddressRecognizer(SpanPatternRecognizer):
+    """Street addresses, PO boxes, cities with a state, counties and ZIP codes (LOCATION)."""
+
+    ENTITIES = ("LOCATION",)
+    PATTERNS = (
+        SpanPattern("street address (strong)", _STREET_ADDRESS, 0.85),
+        SpanPattern("numbered route address", _ROUTE_ADDRESS, 0.85),
+        SpanPattern("PO box or rural route (strong)", _BOX_ADDRESS, 0.9),
+        SpanPattern("city and state", _CITY_STATE, 0.75),
+        SpanPattern("county", _COUNTY, 0.75),
+        SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
+        SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
+        SpanPattern("street intersection", _INTERSECTION, 0.8),
+        SpanPattern("street after place cue", _CUED_STREET, 0.7),
+        SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
+    )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        groups = match.groups
+        regex = pattern.regex
+        if regex is _STREET_ADDRESS or regex is _ROUTE_ADDRESS:
+            return self._confirm_street(text, match)
+        if regex is _CITY_STATE:
+            return self._confirm_city_state(text, match)
+        if regex is _COUNTY:
+            return _trim_leading(text, match)
+        if regex is _ZIP_AFTER_STATE:
+            return None if groups.get("state") in AMBIGUOUS_STATE_CODES else match
+        if regex is _CUED_STREET or regex is _INTERSECTION:
+            return _trim_leading(text, match)
+        if regex is _LOWER_ADDRESS:
+            return self._confirm_lower(text, match)
+        return match
+
+    def _confirm_street(self, text: str, match: SpanMatch) -> SpanMatch | None:
+        groups = match.groups
+        before = preceding_words(text, match.start, 20)
+        if before and before[-1] in _NUMBER_CUES:
+            return None
+        name = groups.get("name") or ""
+        if name and name.split()[0].lower().rstrip(".") in _MEASURE_WORDS:
+            return None
+        suffix = (groups.get("suffix") or "").rstrip(".")
+        has_tail = bool(groups.get("state") or groups.get("zip") or groups.get("zip2"))
+        span = text[match.start : match.end]
+        # "2 LEADS ST" or "HEAD CT": upper-case abbreviations need the rest of the address
+        # or the end of the line/clause after them.
+        if suffix.isupper() and len(suffix) <= 3 and not has_tail and "," not in span:
+            after = text[match.end : match.end + 2]
+            if after and not re.match(r"[ \t]*(?:[,;\n]|$)", after):
+                return None
+        if has_tail:
+            return match.retyped(score=0.95)
+        return match
+
+    def _confirm_city_state(self, text: str, match: SpanMatch) -> SpanMatch | None:
+        trimmed = _trim_leading(text, match)
+        if trimmed is None:
+            return None
+        groups = match.groups
+        city = text[trimmed.start : trimmed.end].split(",")[0].strip()
+        state = re.sub(r"\s+", " ", groups.get("state") or "")
+        before = preceding_words(text, trimmed.start, 30)
+        if before and before[-1] in _TITLES:
+            return None  # "Dr. Cook, MD"
+        if groups.get("zip"):
+            return trimmed.retyped(score=0.95)
+        city_words = city.split()
+        if city.isupper() and (len(city) <= 3 or state.isupper() and len(state) == 2):
+            # Upper-case headings and abbreviations ("ER, TX", "HPI, CA") need a ZIP.
+            return None
+        cued = bool(before) and (
+            before[-1] in _PLACE_CUES or bool(set(before[-4:]) & _STRONG_PLACE_CUES)
+        )
+        if len(state) == 2 and state in AMBIGUOUS_STATE_CODES and not cued:
+            return None
+        if not cued and len(city_words) > 1 and not _looks_like_place(city_words):
+            return None
+        return trimmed if cued or len(state) > 2 else trimmed.retyped(score=0.7)
+
+    def _confirm_lower(self, text: str, match: SpanMatch) -> SpanMatch | None:
+        span = text[match.start : match.end]
+        if span != span.lower():
+            return None  # mixed case is the case-sensitive patterns' job
+        words = (match.groups.get("name") or "").split()
+        if not words or any(w in _LOWER_STOPWORDS for w in words) or words[0] in _MEASURE_WORDS:
+            return None
+        before = preceding_words(text, match.start, 20)
+        if before and before[-1] in _NUMBER_CUES:
+            return None
+        suffix = (match.groups.get("suffix") or "").rstrip(".")
+        if len(suffix) <= 4 and not match.groups.get("rest"):
+            return None  # "3 cm dr" -- an abbreviated suffix needs the rest of the address
+        return match
+
+
+def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
+    """Drop capitalised function words a match swept up at its start ("Lives In Dayton")."""
+    start = match.start
+    while True:
+        m = re.match(r"([A-Za-z]+)[ \t]+", text[start : match.end])
+        if not m or m.group(1).lower() not in _LEADING_NON_CITY:
+            break
+        start += m.end()
+    if start >= match.end or not re.search(r"[A-Za-z]", text[start : match.end]):
+        return None
+    if start == match.start:
+        return match
+    return SpanMatch(start, match.end, match.entity_type, match.score, match.reason, match.groups)
+
+
+def _looks_like_place(words: list[str]) -> bool:
+    """Multi-word cities are title case or "St./Mt./Ft." forms, not runs of capitals."""
+    return all(w[:1].isupper() or w in {"de", "del", "la", "du", "of", "on"} for w in words)

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import HealthcareOrganizationRecognizer
+
+from .conftest import spans
+
+REC = HealthcareOrganizationRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Saint + strong head
+        ("DISCHARGE SUMMARY\n\nSt. Agnes Medical Center\nPATIENT", ["St. Agnes Medical Center"]),
+        # compound weak head
+        ("PCP: Anna Lee, MD, Riverbend Family Practice\n", ["Riverbend Family Practice"]),
+        # "of" tail
+        ("Mercy Hospital of Springfield admitted him", ["Mercy Hospital of Springfield"]),
+        # capitals
+        ("HILLCREST UNIVERSITY HOSPITAL\nOPERATIVE NOTE", ["HILLCREST UNIVERSITY HOSPITAL"]),
+        # corporate suffix
+        ("GRANITE PEAK SURGICAL ASSOCIATES, PLLC\n", ["GRANITE PEAK SURGICAL ASSOCIATES, PLLC"]),
+        ("Heartland Pathology Associates, P.C.\n", ["Heartland Pathology Associates, P.C."]),
+        ("INSTITUTION: Children's & Adults' Hospital of the Plains\n",
+         ["Children's & Adults' Hospital of the Plains"]),  # possessives and ampersand
+        ("Kessler-Brandt Cancer Institute at Hillcrest University Hospital",
+         ["Hillcrest University Hospital", "Kessler-Brandt Cancer Institute"]),
+        # a department written after the hospital is not part of its name
+        (
+            "Good Shepherd Hospital of the Valley Emergency Department",
+            ["Good Shepherd Hospital of the Valley"],
+        ),
+        # "University of X"
+        ("a student at the University of Colorado.", ["University of Colorado"]),
+        # institutional word + strong head
+        ("Memorial Hospital admitted him", ["Memorial Hospital"]),
+        # institution with its place
+        ("Mayo Clinic in Rochester, MN", ["Mayo Clinic in Rochester, MN"]),
+        ("seen at Mt. Sinai hospital last year", ["Mt. Sinai hospital"]),  # lower-case head
+        (
+            "She works as a barista at Copper Kettle Coffee Roasters and",
+            ["Copper Kettle Coffee Roasters"],
+        ),
+        # occupation cue
+        ("a 46-year-old warehouse supervisor at Hollister Freight who", ["Hollister Freight"]),
+        ("a long-haul driver for Redline Carriers and", ["Redline Carriers"]),
+        (
+            "retired machinist formerly with Front Range Tool & Die with a",
+            ["Front Range Tool & Die"],
+        ),
+        (
+            "Works as a paralegal at Brennan, Walsh & Dunleavy LLP.",
+            ["Brennan, Walsh & Dunleavy LLP"],
+        ),
+        ("Employer (Silverline Logistics) FMLA paperwork", ["Silverline Logistics"]),  # label cue
+        ("She works at Walmart on weekends", ["Walmart"]),  # one word after an explicit verb cue
+        # lower case
+        ("hospital: holy cross hospital of the lakes\n", ["holy cross hospital of the lakes"]),
+        ("a teacher at st. hedwig elementary school, with", ["st. hedwig elementary school"]),
+        # a name found with a strong cue is found again where it stands alone
+        ("a supervisor at Hollister Freight. Note faxed to Hollister Freight HR.",
+         ["Hollister Freight", "Hollister Freight"]),
+    ],
+)
+def test_organisations_found(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen in the Emergency Department, then the Intensive Care Unit.",  # units
+        "Radiology: no acute findings. Pathology: benign.",  # departments alone
+        "Interventional Radiology drained the collection",  # specialty + department head
+        "Wound Care Center and Heart Failure Clinic follow-up",  # service-line clinics
+        "Surgery clinic in 2 weeks; GI clinic; Monday clinic",  # lower-case clinics of services
+        "BRIEF HOSPITAL COURSE: uneventful",  # section heading
+        "Continue Wound Care. Resume Home Health Services.",  # imperatives, not names
+        "Imaging Services; Perioperative Services; Skilled Nursing Facility",  # generic services
+        "Kocher maneuver, Foley catheter, Cook Medical sheath",  # eponyms and device maker
+        "a 38-year-old woman with Type 1 Diabetes",  # not an employer after 'woman with'
+        "worked with Dr. Smith for years",  # a person after the cue
+        "Follow up with Dr. Patel's clinic",  # a doctor's clinic is left to name recognizers
+        "Insurance: Medicare",  # payer programme, not an identifier
+    ],
+)
+def test_not_organisations(text: str) -> None:
+    assert spans(REC, text) == []

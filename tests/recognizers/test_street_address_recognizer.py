@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import StreetAddressRecognizer
+
+from .conftest import spans
+
+REC = StreetAddressRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # full address with unit, city, state and ZIP+4 is one span
+        ("Home address: 2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042. Phone",
+         ["2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042"]),
+        # directional prefix, abbreviated suffix with a period
+        (
+            "Facility: 500 W. Commerce St., Abilene, TX 79601",
+            ["500 W. Commerce St., Abilene, TX 79601"],
+        ),
+        # post-directional and full state name
+        ("lives at 5521 Penn Avenue South, Minneapolis, Minnesota 55419; no needs",
+         ["5521 Penn Avenue South, Minneapolis, Minnesota 55419"]),
+        # letterhead: street and city on separate lines
+        (
+            "Internal Medicine\n77 Pearl Street\nBoulder, CO 80302\n\nRe:",
+            ["77 Pearl Street\nBoulder, CO 80302"],
+        ),
+        # dash between street line and city, as in letterheads
+        ("2150 Alpine Drive, Suite 300 - Boulder, Colorado 80304-3317",
+         ["2150 Alpine Drive, Suite 300 - Boulder, Colorado 80304-3317"]),
+        # suite with no city after it
+        ("Office at 4100 Harrow Boulevard, Suite 210", ["4100 Harrow Boulevard, Suite 210"]),
+        # lower level as the unit; ambiguous state code OR is fine inside an address
+        ("1501 NE Medical Center Drive, Lower Level, Bend, OR 97701",
+         ["1501 NE Medical Center Drive, Lower Level, Bend, OR 97701"]),
+        # a city without a state, where the sentence ends
+        ("Moved from 789 Maple St., New Orleans.", ["789 Maple St., New Orleans"]),
+        # numbered route
+        (
+            "Farm at 12040 State Route 9, Elkton, KY 42220",
+            ["12040 State Route 9, Elkton, KY 42220"],
+        ),
+        # PO box and rural route with box
+        ("Mail to PO Box 123, Springfield, IL 62704", ["PO Box 123, Springfield, IL 62704"]),
+        ("Rural Route 2 Box 14", ["Rural Route 2 Box 14"]),
+        # city with an unambiguous state code, and with a full state name
+        ("arrived from Henderson, NV and was updated", ["Henderson, NV"]),
+        ("Originally from Boise, Idaho.", ["Boise, Idaho"]),
+        # ambiguous state code after a place cue
+        ("Lives in Baltimore, MD with his wife", ["Baltimore, MD"]),
+        # city, ambiguous state code and ZIP
+        ("Towson, MD 21286-4410", ["Towson, MD 21286-4410"]),
+        # county
+        ("Resident of Franklin County since 2001", ["Franklin County"]),
+        # ZIP after a label
+        ("zip code 62704; ZIP: 62704-1234", ["62704", "62704-1234"]),
+        # intersection of two streets
+        (
+            "collision near W 11th Ave and Garfield St, passenger side",
+            ["W 11th Ave and Garfield St"],
+        ),
+        # street name after a place cue, no house number
+        ("struck by a car on Garfield Street yesterday", ["Garfield Street"]),
+        # an all-lower-case note
+        ("she lives alone at 18 birch hollow lane, newark, de 19711; her nephew",
+         ["18 birch hollow lane, newark, de 19711"]),
+    ],
+)
+def test_addresses_found(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ellen R. Cook, MD, FACS",  # credential MD is not Maryland
+        "Savage, DO and Field, PA",  # PA is a physician assistant here
+        "Abdomen, CT: no free air",  # CT scan, not Connecticut
+        "Lungs clear. Plan, NC at 2 L",  # nasal cannula
+        "Patient moved to Texas last year.",  # a state alone is not PHI
+        "ST elevation in 2 LEADS ST ELEVATION",  # ECG wording in capitals
+        "Placed 2 Jackson-Pratt drains and 3 Vicryl sutures",  # counts of devices
+        "POD 2 Main concern is pain",  # number after a count cue
+        "RR 18, HR 72, BP 132/84",  # respiratory rate is not a rural route
+        "Given 40 mg SC daily; 3 cm dr",  # doses and a lower-case abbreviation
+        "CPT 44120; ICD-10 K56.609",  # codes
+        "Tri-County Medical Center",  # an organisation, not a county
+    ],
+)
+def test_not_addresses(text: str) -> None:
+    assert spans(REC, text) == []
