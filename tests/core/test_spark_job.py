@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from redactphi.batch import BatchOptions, NoteOutcome, parse_scope_source, redact_note, run_batch
+from redactphi.batch import (
+    BatchOptions,
+    NoteOutcome,
+    RedactorSpec,
+    parse_scope_source,
+    redact_note,
+    run_batch,
+)
 from redactphi.cli import app
 from redactphi.spark_job import SparkJobOptions, run_spark_job
 
@@ -109,12 +116,24 @@ def _texts(root: Path) -> dict[str, str]:
 
 
 def test_spark_text_output_equals_the_local_runs(spark: Any, folder: Path, tmp_path: Path) -> None:
+    # A keyed policy with per-patient scope: the strictest test of "same output".
+    from redactphi.keys import Keyring
+
+    keys = tmp_path / "keys.json"
+    Keyring.create(keys)
+    spec = RedactorSpec(keyring=str(keys))
+    scope = parse_scope_source("folder")
     local = run_batch(
-        BatchOptions(folder, tmp_path / "local", workers=0, scope=parse_scope_source("folder"))
+        BatchOptions(folder, tmp_path / "local", "surrogate", scope, workers=0, redactor=spec)
     )
     summary = run_spark_job(
         SparkJobOptions(
-            str(folder), str(tmp_path / "spark"), scope=parse_scope_source("folder"), partitions=3
+            str(folder),
+            str(tmp_path / "spark"),
+            policy="surrogate",
+            scope=scope,
+            redactor=spec,
+            partitions=3,
         ),
         spark=spark,
     )
@@ -132,6 +151,7 @@ def test_spark_text_output_equals_the_local_runs(spark: Any, folder: Path, tmp_p
         ):
             assert phi not in text
     assert "Hartmann procedure (CPT 44143) for K57.20" in spark_out["p001/op_note.txt"]
+    assert spark_out["p001/op_note.txt"] != local_out["p002/op_note.txt"]
     assert (summary.files, summary.redacted, summary.failed) == (5, 4, 1)
     assert summary.entity_counts == local.entity_counts
     assert summary.bytes_in == local.bytes_in
