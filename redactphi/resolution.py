@@ -80,9 +80,10 @@ class FindingResolver:
         an artefact of the statistical NER. Checks run from the most certain down."""
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
-        if f.recognizer in _CUED_RECOGNIZERS:
-            return False
         span = text[f.start : f.end]
+        if f.recognizer in _CUED_RECOGNIZERS:
+            # weak cued findings (initials in a role field) yield to clinical vocabulary
+            return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
         word = span.strip(" .,;:()")
         if f.recognizer == _NER:
             if _implausible_ner_span(span, f.entity_type):
