@@ -148,6 +148,7 @@ class FindingResolver:
     ) -> list[Finding]:
         """A name found with a strong cue is PHI wherever else it appears in the note."""
         names: dict[str, str] = {}
+        lower_sources: set[str] = set()  # names dictated in lower case
         for f in findings:
             if f.entity_type not in _NAME_TYPES or f.score < 0.8:
                 continue
@@ -160,6 +161,8 @@ class FindingResolver:
                 if not self.priors.is_name_like(key) or key.lower() in _TITLE_WORDS:
                     continue  # "Discharge", "Surgery": not worth repeating note-wide
                 names.setdefault(key.lower(), f.entity_type)
+                if key.islower():
+                    lower_sources.add(key)
         if not names:
             return []
         pattern = re.compile(
@@ -169,17 +172,43 @@ class FindingResolver:
         added = []
         for m in pattern.finditer(text):
             token = m.group(1)
-            if not (token[0].isupper()):
+            key = token.lower()
+            if not token[0].isupper() and not (key in lower_sources and self.priors.word_frequency(key) < 4.0):
                 continue  # "rose", "banks", "field" in lower case are words, not names
             start, end = m.span(1)
             if _inside_any(start, end, protected):
                 continue
+            if (
+                self.lexicon.is_clinical(token)
+                and _EPONYM_USE.match(text, end)
+                and not self._person_context(text, start, end, pattern)
+            ):
+                continue  # "Cushing's was excluded": the eponym, although Dr. Cushing signed
             added.append(
                 Finding(start, end, names[token.lower()], 0.8, "NamePropagation", "name seen elsewhere in note")
             )
         return added
 
 
+    @staticmethod
+    def _person_context(text: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+        """A title before the word, or another of the note's names right next to it."""
+        if _PERSON_CUE_BEFORE.search(text[max(0, start - 12) : start]):
+            return True
+        before = re.search(r"([A-Za-z][\w'’\-]*)[ \t]*,?[ \t]*$", text[max(0, start - 30) : start])
+        after = re.match(r"[ \t]*,?[ \t]*([A-Za-z][\w'’\-]*)", text[end : end + 30])
+        return any(m is not None and names.fullmatch(m.group(1)) is not None for m in (before, after))
+
+
+# What follows an eponym used as one: a possessive or a clinical head noun.
+_EPONYM_USE = re.compile(
+    r"['’]s?\b|[ \t\-]+(?:syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|"
+    r"incision|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|"
+    r"forceps|scissors|tube|pouch|point|position|technique|fashion|ligament|fascia|space|node|"
+    r"lymphoma|tumou?r|ulcer|fracture|reflex|phenomenon|law|line|stitch|suture|stapler|needle|"
+    r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method)\b",
+    re.IGNORECASE,
+)
 # Words that make a run of common words the name of a place of care or study.
 _INSTITUTION_WORDS = frozenset(
     "hospital hospitals university college school academy institute infirmary laboratories "
