@@ -80,6 +80,9 @@ def create_app(settings: ServiceSettings | None = None, *, redactor: Redactor | 
         version=redactphi.__version__,
         description=_DESCRIPTION,
         lifespan=lifespan,
+        # Swagger UI and ReDoc load their assets from a CDN; the schema is at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.metrics = service_metrics
