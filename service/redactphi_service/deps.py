@@ -142,7 +142,9 @@ async def get_principal(
 ) -> Principal:
     if credentials is None:
         raise AuthenticationError("missing API key: send 'Authorization: Bearer <key>'")
-    store: ApiKeyStore = request.app.state.api_keys
+    store: ApiKeyStore | None = getattr(request.app.state, "api_keys", None)
+    if store is None:
+        raise ServiceUnavailableError("the service is starting; retry shortly", code="not_ready")
     try:
         key = await run_in_threadpool(store.authenticate, credentials.credentials)
     except SQLAlchemyError as exc:

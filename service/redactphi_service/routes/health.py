@@ -20,8 +20,11 @@ async def healthz() -> HealthResponse:
 
 
 def _database_reachable(request: Request) -> bool:
+    engine = getattr(request.app.state, "engine", None)
+    if engine is None:
+        return False
     try:
-        with request.app.state.engine.connect() as conn:
+        with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError:
         return False
