@@ -142,9 +142,23 @@ class ChainVerification:
 
 
 _HASHED_FIELDS = (
-    "seq", "occurred_at", "action", "outcome", "api_key_id", "request_id", "client_address",
-    "input_sha256", "output_sha256", "input_bytes", "output_bytes", "entity_counts", "policy",
-    "key_id", "status_code", "latency_ms", "detail",
+    "seq",
+    "occurred_at",
+    "action",
+    "outcome",
+    "api_key_id",
+    "request_id",
+    "client_address",
+    "input_sha256",
+    "output_sha256",
+    "input_bytes",
+    "output_bytes",
+    "entity_counts",
+    "policy",
+    "key_id",
+    "status_code",
+    "latency_ms",
+    "detail",
 )
 _CSV_FIELDS = (*_HASHED_FIELDS, "prev_hash", "row_hash")
 
@@ -280,7 +294,9 @@ class AuditLog:
                 seq = values["seq"]
                 if seq != expected_seq:
                     return ChainVerification(
-                        False, checked, expected_seq,
+                        False,
+                        checked,
+                        expected_seq,
                         f"row {expected_seq} is missing (next stored row is {seq})",
                     )
                 if values["prev_hash"] != expected_prev:
@@ -299,7 +315,9 @@ class AuditLog:
             return ChainVerification(False, checked, None, "the chain head row is missing")
         if head.last_seq != last_seq or head.last_hash != expected_prev:
             return ChainVerification(
-                False, checked, last_seq + 1,
+                False,
+                checked,
+                last_seq + 1,
                 f"the chain head expects {head.last_seq} rows but {last_seq} are stored "
                 "(rows removed from the end, or the head was altered)",
             )
@@ -330,7 +348,7 @@ class AuditLog:
         return buffer.getvalue()
 
 
-def _record(values: Mapping[str, Any]) -> AuditRecord:
+def _record(values: Mapping[Any, Any]) -> AuditRecord:
     data = dict(values)
     data["entity_counts"] = json.loads(data["entity_counts"])
     return AuditRecord(**data)

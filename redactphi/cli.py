@@ -139,7 +139,9 @@ def eval_command(
 
 DataDirOption = Annotated[
     Path,
-    typer.Option("--data-dir", envvar="REDACTPHI_DATA_DIR", help="Holds redactphi.db (audit log, API keys)."),
+    typer.Option(
+        "--data-dir", envvar="REDACTPHI_DATA_DIR", help="Holds redactphi.db (audit log, API keys)."
+    ),
 ]
 DatabaseUrlOption = Annotated[
     str | None,
@@ -152,7 +154,9 @@ DatabaseUrlOption = Annotated[
 ]
 _DEFAULT_DATA_DIR = Path("./redactphi-data")
 
-apikey_app = typer.Typer(help="Create, list and revoke the service's API keys.", no_args_is_help=True)
+apikey_app = typer.Typer(
+    help="Create, list and revoke the service's API keys.", no_args_is_help=True
+)
 audit_app = typer.Typer(help="Verify and export the hash-chained audit log.", no_args_is_help=True)
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(audit_app, name="audit")
@@ -174,7 +178,9 @@ def _engine(data_dir: Path, database_url: str | None, *, existing: bool = False)
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes (each loads the model).", min=1)] = 1,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (each loads the model).", min=1)
+    ] = 1,
     data_dir: DataDirOption = _DEFAULT_DATA_DIR,
 ) -> None:
     """Start the HTTP service (settings from REDACTPHI_* environment variables)."""
@@ -185,7 +191,9 @@ def serve(
 
         run_service(host=host, port=port, workers=workers, data_dir=data_dir)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
+        )
         raise _fail(f"invalid settings: {problems}") from None
     except RedactPHIError as exc:
         raise _fail(str(exc)) from None
@@ -194,7 +202,9 @@ def serve(
 @apikey_app.command("create")
 def apikey_create(
     name: Annotated[str, typer.Option("--name", help="Who or what uses the key.")],
-    scopes: Annotated[str, typer.Option("--scopes", help="Comma list of redact, reidentify, audit.")] = "redact",
+    scopes: Annotated[
+        str, typer.Option("--scopes", help="Comma list of redact, reidentify, audit.")
+    ] = "redact",
     data_dir: DataDirOption = _DEFAULT_DATA_DIR,
     database_url: DatabaseUrlOption = None,
 ) -> None:
@@ -234,7 +244,8 @@ def apikey_list(
 
     for key in ApiKeyStore(_engine(data_dir, database_url, existing=True)).list():
         state = f"revoked {key.revoked_at}" if key.revoked_at else "active"
-        typer.echo(f"{key.id}\t{key.name}\t{','.join(key.scopes)}\tcreated {key.created_at}\t{state}")
+        scopes = ",".join(key.scopes)
+        typer.echo(f"{key.id}\t{key.name}\t{scopes}\tcreated {key.created_at}\t{state}")
 
 
 @audit_app.command("verify")
@@ -259,7 +270,9 @@ def audit_verify(
 @audit_app.command("export")
 def audit_export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
     data_dir: DataDirOption = _DEFAULT_DATA_DIR,
     database_url: DatabaseUrlOption = None,
 ) -> None:

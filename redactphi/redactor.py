@@ -8,7 +8,6 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine
-
 from redactphi_recognizers import build_recognizers
 
 from .configuration import RedactorConfig

@@ -23,7 +23,8 @@ from .errors import install_error_handlers
 from .metrics import ServiceMetrics
 from .middleware import RequestContextMiddleware
 from .ratelimit import RateLimiter
-from .routes import analyze, audit, files as files_route, health, metrics, redact, reidentify, web
+from .routes import analyze, audit, health, metrics, redact, reidentify, web
+from .routes import files as files_route
 from .settings import ServiceSettings, get_settings
 
 __all__ = ["create_app"]
@@ -39,13 +40,19 @@ counts, never text. Errors share one shape: `{"error": {"code", "message"}}`.
 
 
 def _load_redactor(settings: ServiceSettings) -> Redactor:
-    config = RedactorConfig.from_yaml(settings.config_path) if settings.config_path else RedactorConfig.default()
+    config = (
+        RedactorConfig.from_yaml(settings.config_path)
+        if settings.config_path
+        else RedactorConfig.default()
+    )
     if settings.model:
         config = config.model_copy(update={"model": settings.model})
     return Redactor(config)
 
 
-def create_app(settings: ServiceSettings | None = None, *, redactor: Redactor | None = None) -> FastAPI:
+def create_app(
+    settings: ServiceSettings | None = None, *, redactor: Redactor | None = None
+) -> FastAPI:
     """Build the service. With no settings they come from `REDACTPHI_*` (also the uvicorn
     factory for several workers); `redactor` skips loading the model (tests, embedding).
     """

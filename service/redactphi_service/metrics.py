@@ -55,7 +55,9 @@ class ServiceMetrics:
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
 
-    def observe_note(self, action: str, outcome: str, input_bytes: int, counts: Mapping[str, int]) -> None:
+    def observe_note(
+        self, action: str, outcome: str, input_bytes: int, counts: Mapping[str, int]
+    ) -> None:
         self.notes.labels(action, outcome).inc()
         self.note_bytes.labels(action).inc(input_bytes)
         for entity_type, count in counts.items():

@@ -4,7 +4,6 @@ and a last-resort 500 that never carries an exception's text (it may hold a note
 from __future__ import annotations
 
 import json
-import re
 import time
 import uuid
 from typing import Any
@@ -19,7 +18,6 @@ from .metrics import ServiceMetrics
 
 __all__ = ["RequestContextMiddleware"]
 
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _log = get_logger("redactphi.service")
 
 
@@ -39,9 +37,9 @@ class RequestContextMiddleware:
             return
         started = time.perf_counter()
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        incoming = headers.get("x-request-id", "")
-        # A client's id is kept only when it is a plain token (it ends up in audit rows).
-        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        # Always our own id: a client's X-Request-ID is free text that would reach the
+        # audit rows and logs (and could carry an MRN).
+        request_id = uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
         response_started = False
@@ -57,8 +55,14 @@ class RequestContextMiddleware:
 
         try:
             declared = headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > self.max_request_bytes:
-                await _send_json(send_with_id, 413, "payload_too_large", _too_large(self.max_request_bytes))
+            if (
+                declared is not None
+                and declared.isdigit()
+                and int(declared) > self.max_request_bytes
+            ):
+                await _send_json(
+                    send_with_id, 413, "payload_too_large", _too_large(self.max_request_bytes)
+                )
                 return
             await self.app(scope, self._limited(receive), send_with_id)
         except Exception as exc:
@@ -66,7 +70,10 @@ class RequestContextMiddleware:
             _log.error("unhandled_error", request_id=request_id, error_code=type(exc).__name__)
             if not response_started:
                 await _send_json(
-                    send_with_id, 500, "internal_error", "internal error; the request was not processed"
+                    send_with_id,
+                    500,
+                    "internal_error",
+                    "internal error; the request was not processed",
                 )
         finally:
             route = scope.get("route")

@@ -13,7 +13,9 @@ __all__ = ["RateLimiter"]
 class RateLimiter:
     """`burst` requests at once, refilled at `per_minute` requests a minute, per key."""
 
-    def __init__(self, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self._clock = clock

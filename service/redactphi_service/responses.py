@@ -15,7 +15,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorResponse, "description": "The API key lacks the scope."},
     413: {"model": ErrorResponse, "description": "A note or the request is over its size limit."},
     415: {"model": ErrorResponse, "description": "A file type RedactPHI does not read."},
-    422: {"model": ErrorResponse, "description": "Undecodable text, a bad policy or bad parameters."},
+    422: {
+        "model": ErrorResponse,
+        "description": "Undecodable text, a bad policy or bad parameters.",
+    },
     429: {"model": ErrorResponse, "description": "The API key is over its rate limit."},
     503: {"model": ErrorResponse, "description": "Model not loaded or audit store unavailable."},
 }

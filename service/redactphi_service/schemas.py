@@ -91,7 +91,9 @@ class AnalyzeResponse(BaseModel):
 
 
 class FileResult(BaseModel):
-    index: int = Field(description="Position of the file in the upload (file names are not echoed).")
+    index: int = Field(
+        description="Position of the file in the upload (file names are not echoed)."
+    )
     text: str
     entities: list[EntitySpan]
     entity_counts: dict[str, int]

@@ -31,5 +31,8 @@ def serve(host: str, port: int, workers: int = 1, data_dir: Path | None = None) 
         uvicorn.run(create_app(settings), **common)  # type: ignore[arg-type]
     else:
         uvicorn.run(
-            "redactphi_service.main:create_app", factory=True, workers=workers, **common  # type: ignore[arg-type]
+            "redactphi_service.main:create_app",
+            factory=True,
+            workers=workers,
+            **common,  # type: ignore[arg-type]
         )

@@ -27,21 +27,29 @@ class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REDACTPHI_", extra="forbid", frozen=True)
 
     data_dir: Path = Field(
-        Path("./redactphi-data"),
+        default=Path("./redactphi-data"),
         description="Holds redactphi.db (audit log, API keys); never note text.",
     )
     database_url: SecretStr | None = Field(
-        None, description="sqlite:///... or postgresql://...; default: SQLite in data_dir."
+        default=None, description="sqlite:///... or postgresql://...; default: SQLite in data_dir."
     )
-    config_path: Path | None = Field(None, description="Redactor config YAML (default: built in).")
-    model: str | None = Field(None, description="Installed spaCy pipeline overriding the config.")
-    default_policy: str = Field("tag", min_length=1, max_length=64)
-    max_note_bytes: int = Field(2 * 1024 * 1024, gt=0, description="Per note or file.")
-    max_note_chars: int = Field(500_000, gt=0, le=_SPACY_MAX_CHARS)
-    max_request_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Whole request body.")
-    max_files: int = Field(20, gt=0, le=1000)
-    rate_limit_per_minute: int = Field(600, gt=0, description="Sustained requests per API key.")
-    rate_limit_burst: int = Field(60, gt=0, description="Requests a key may send at once.")
+    config_path: Path | None = Field(
+        default=None, description="Redactor config YAML (default: built in)."
+    )
+    model: str | None = Field(
+        default=None, description="Installed spaCy pipeline overriding the config."
+    )
+    default_policy: str = Field(default="tag", min_length=1, max_length=64)
+    max_note_bytes: int = Field(default=2 * 1024 * 1024, gt=0, description="Per note or file.")
+    max_note_chars: int = Field(default=500_000, gt=0, le=_SPACY_MAX_CHARS)
+    max_request_bytes: int = Field(
+        default=20 * 1024 * 1024, gt=0, description="Whole request body."
+    )
+    max_files: int = Field(default=20, gt=0, le=1000)
+    rate_limit_per_minute: int = Field(
+        default=600, gt=0, description="Sustained requests per API key."
+    )
+    rate_limit_burst: int = Field(default=60, gt=0, description="Requests a key may send at once.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("data_dir")

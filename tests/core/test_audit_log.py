@@ -127,7 +127,9 @@ def test_delete_at_the_end_is_detected_by_the_chain_head(log: AuditLog) -> None:
     _sql(log, "DELETE FROM audit_events WHERE seq = 5")
     status = log.verify_chain()
     assert (status.ok, status.first_broken_seq, status.checked) == (False, 5, 4)
-    assert status.reason is not None and "chain head expects 5 rows but 4 are stored" in status.reason
+    assert (
+        status.reason is not None and "chain head expects 5 rows but 4 are stored" in status.reason
+    )
 
 
 def test_reorder_is_detected(log: AuditLog) -> None:

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from redactphi_service.main import create_app
+from redactphi_service.settings import ServiceSettings
 
 from redactphi import Redactor
 from redactphi.apikeys import ApiKeyStore
 from redactphi.storage import create_engine_for
-from redactphi_service.main import create_app
-from redactphi_service.settings import ServiceSettings
 from tests.storage_backends import database_url
 
 __all__ = ["database_url"]

@@ -17,7 +17,9 @@ def docx_bytes(text: str) -> bytes:
 
 
 def rtf_bytes(text: str) -> bytes:
-    body = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("\n", "\\par\n")
+    body = (
+        text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("\n", "\\par\n")
+    )
     return ("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Courier;}}\\f0 " + body + "}").encode("cp1252")
 
 
@@ -47,5 +49,7 @@ def pdf_bytes(lines: list[str]) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()

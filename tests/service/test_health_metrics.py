@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-
 from redactphi_service.main import create_app
 from redactphi_service.settings import ServiceSettings
 
@@ -10,7 +9,11 @@ from .conftest import PHI_NOTE, Service
 
 def test_healthz_and_readyz(service: Service) -> None:
     assert service.client.get("/healthz").json() == {"status": "ok"}
-    assert service.client.get("/readyz").json() == {"status": "ready", "model_loaded": True, "database": "reachable"}
+    assert service.client.get("/readyz").json() == {
+        "status": "ready",
+        "model_loaded": True,
+        "database": "reachable",
+    }
 
 
 def test_readyz_is_503_before_the_model_is_loaded(tmp_path: object) -> None:
@@ -18,22 +21,30 @@ def test_readyz_is_503_before_the_model_is_loaded(tmp_path: object) -> None:
     client = TestClient(app)  # no context manager: the lifespan (model load) never runs
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json() == {"error": {"code": "not_ready", "message": "the model is not loaded yet"}}
+    assert response.json() == {
+        "error": {"code": "not_ready", "message": "the model is not loaded yet"}
+    }
     response = client.post("/v1/redact", json={"text": "x"}, headers={"Authorization": "Bearer x"})
     assert response.status_code == 503
-    assert response.json() == {"error": {"code": "not_ready", "message": "the service is starting; retry shortly"}}
+    assert response.json() == {
+        "error": {"code": "not_ready", "message": "the service is starting; retry shortly"}
+    }
 
 
 def test_readyz_is_503_when_the_database_is_unreachable(service: Service) -> None:
     from redactphi.storage import create_engine_for
 
     real = service.app.state.engine
-    service.app.state.engine = create_engine_for("postgresql://postgres@127.0.0.1:1/none?connect_timeout=1")
+    service.app.state.engine = create_engine_for(
+        "postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
+    )
     response = service.client.get("/readyz")
     service.app.state.engine.dispose()
     service.app.state.engine = real
     assert response.status_code == 503
-    assert response.json() == {"error": {"code": "not_ready", "message": "the database is unreachable"}}
+    assert response.json() == {
+        "error": {"code": "not_ready", "message": "the database is unreachable"}
+    }
 
 
 def test_metrics_count_requests_latency_and_entities(service: Service) -> None:
@@ -42,9 +53,16 @@ def test_metrics_count_requests_latency_and_entities(service: Service) -> None:
     metrics = service.client.get("/metrics")
     assert metrics.headers["content-type"].startswith("text/plain")
     body = metrics.text
-    assert 'redactphi_http_requests_total{method="POST",route="/v1/redact",status="200"} 1.0' in body
-    assert 'redactphi_http_requests_total{method="POST",route="/v1/redact",status="401"} 1.0' in body
-    assert 'redactphi_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/v1/redact"} 2.0' in body
+    assert (
+        'redactphi_http_requests_total{method="POST",route="/v1/redact",status="200"} 1.0' in body
+    )
+    assert (
+        'redactphi_http_requests_total{method="POST",route="/v1/redact",status="401"} 1.0' in body
+    )
+    assert (
+        "redactphi_http_request_duration_seconds_bucket"
+        '{le="+Inf",method="POST",route="/v1/redact"} 2.0' in body
+    )
     assert 'redactphi_entities_total{entity_type="PERSON"} 2.0' in body
     assert 'redactphi_notes_total{action="redact",outcome="ok"} 1.0' in body
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from redactphi import RedactionResult, Redactor
 from redactphi_service.deps import get_redactor
+
+from redactphi import RedactionResult, Redactor
 
 from .conftest import CLINICAL_TERMS, PHI_NOTE, PHI_STRINGS, Service
 
@@ -25,18 +26,18 @@ def test_redact_removes_phi_and_keeps_clinical_terms(service: Service) -> None:
     for entity in body["entities"]:
         assert set(entity) == {"type", "start", "end", "redacted_start", "redacted_end"}
         # Offsets map both ways: the output span holds the tag for the input span.
-        assert body["text"][entity["redacted_start"] : entity["redacted_end"]] == f"[{entity['type']}]"
+        assert (
+            body["text"][entity["redacted_start"] : entity["redacted_end"]] == f"[{entity['type']}]"
+        )
         assert PHI_NOTE[entity["start"] : entity["end"]].strip() != ""
 
 
-def test_client_request_id_is_kept_when_it_is_a_plain_token(service: Service) -> None:
-    headers = {**service.auth(), "X-Request-ID": "job-42.note_7"}
+def test_request_id_is_always_the_services_own(service: Service) -> None:
+    headers = {**service.auth(), "X-Request-ID": "MRN5521987"}
     response = service.client.post("/v1/redact", json={"text": "x"}, headers=headers)
-    assert response.json()["request_id"] == "job-42.note_7"
-    headers["X-Request-ID"] = "Jane Roe <script>"
-    response = service.client.post("/v1/redact", json={"text": "x"}, headers=headers)
-    assert response.headers["x-request-id"] != "Jane Roe <script>"
-    assert len(response.headers["x-request-id"]) == 32
+    assert response.headers["x-request-id"] == response.json()["request_id"]
+    assert response.json()["request_id"] != "MRN5521987"
+    assert len(response.json()["request_id"]) == 32
 
 
 def test_bad_policy_is_422(service: Service) -> None:
@@ -52,13 +53,17 @@ def test_missing_text_extra_fields_and_bad_json_are_422(service: Service) -> Non
     post = service.client.post
     response = post("/v1/redact", json={"policy": "tag"}, headers=service.auth())
     assert response.status_code == 422
-    assert response.json() == {"error": {"code": "invalid_request", "message": "text: Field required"}}
+    assert response.json() == {
+        "error": {"code": "invalid_request", "message": "text: Field required"}
+    }
     response = post("/v1/redact", json={"text": "x", "patient": "Jane Roe"}, headers=service.auth())
     assert response.json() == {
         "error": {"code": "invalid_request", "message": "patient: Extra inputs are not permitted"}
     }
     response = post(
-        "/v1/redact", content=b'{"text": "Jane Roe', headers={**service.auth(), "Content-Type": "application/json"}
+        "/v1/redact",
+        content=b'{"text": "Jane Roe',
+        headers={**service.auth(), "Content-Type": "application/json"},
     )
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_request"
@@ -87,16 +92,24 @@ def test_note_over_the_size_limit_is_413(make_service: Callable[..., Service]) -
     response = service.client.post("/v1/redact", json={"text": "é" * 60}, headers=service.auth())
     assert response.status_code == 413
     assert response.json() == {
-        "error": {"code": "payload_too_large", "message": "text is over the limit of 100 bytes per note"}
+        "error": {
+            "code": "payload_too_large",
+            "message": "text is over the limit of 100 bytes per note",
+        }
     }
 
 
-def test_request_body_over_the_limit_is_413_before_parsing(make_service: Callable[..., Service]) -> None:
+def test_request_body_over_the_limit_is_413_before_parsing(
+    make_service: Callable[..., Service],
+) -> None:
     service = make_service(max_note_bytes=100, max_request_bytes=1000)
     response = service.client.post("/v1/redact", json={"text": "a" * 2000}, headers=service.auth())
     assert response.status_code == 413
     assert response.json() == {
-        "error": {"code": "payload_too_large", "message": "request body is over the limit of 1000 bytes"}
+        "error": {
+            "code": "payload_too_large",
+            "message": "request body is over the limit of 1000 bytes",
+        }
     }
 
 
@@ -112,7 +125,9 @@ def test_request_body_streamed_without_length_is_cut_at_the_limit(
         yield b'"}'
 
     response = service.client.post(
-        "/v1/redact", content=chunks(), headers={**service.auth(), "Content-Type": "application/json"}
+        "/v1/redact",
+        content=chunks(),
+        headers={**service.auth(), "Content-Type": "application/json"},
     )
     assert response.status_code == 413
     assert response.json()["error"]["message"] == "request body is over the limit of 1000 bytes"
@@ -123,7 +138,11 @@ def test_analyze_returns_types_and_offsets_only(service: Service) -> None:
     assert response.status_code == 200
     entities = response.json()["entities"]
     assert entities and all(set(e) == {"type", "start", "end"} for e in entities)
-    assert {"type": "PERSON", "start": PHI_NOTE.index("Jane Roe"), "end": PHI_NOTE.index("Jane Roe") + 8} in entities
+    assert {
+        "type": "PERSON",
+        "start": PHI_NOTE.index("Jane Roe"),
+        "end": PHI_NOTE.index("Jane Roe") + 8,
+    } in entities
     for phi in PHI_STRINGS:
         assert phi not in response.text
 
@@ -140,7 +159,9 @@ class _ScopedRedactor:
         return self.inner.redact(text)
 
 
-def test_policy_and_scope_pass_through_to_the_redactor(service: Service, fake_redactor: Redactor) -> None:
+def test_policy_and_scope_pass_through_to_the_redactor(
+    service: Service, fake_redactor: Redactor
+) -> None:
     scoped = _ScopedRedactor(fake_redactor)
     service.app.dependency_overrides[get_redactor] = lambda: scoped
     response = service.client.post(
@@ -166,15 +187,28 @@ def test_scope_without_keyed_policies_is_422(service: Service, fake_redactor: Re
 
 
 def test_unknown_route_and_method_use_the_error_shape(service: Service) -> None:
-    assert service.client.get("/v2/redact").json() == {"error": {"code": "not_found", "message": "Not Found"}}
+    assert service.client.get("/v2/redact").json() == {
+        "error": {"code": "not_found", "message": "Not Found"}
+    }
     response = service.client.get("/v1/redact", headers=service.auth())
     assert response.status_code == 405
-    assert response.json() == {"error": {"code": "method_not_allowed", "message": "Method Not Allowed"}}
+    assert response.json() == {
+        "error": {"code": "method_not_allowed", "message": "Method Not Allowed"}
+    }
 
 
 def test_openapi_documents_the_versioned_endpoints(service: Service) -> None:
     paths = service.client.get("/openapi.json").json()["paths"]
-    for path in ("/v1/redact", "/v1/redact/files", "/v1/analyze", "/v1/reidentify",
-                 "/v1/audit", "/v1/audit/verify", "/healthz", "/readyz", "/metrics"):
+    for path in (
+        "/v1/redact",
+        "/v1/redact/files",
+        "/v1/analyze",
+        "/v1/reidentify",
+        "/v1/audit",
+        "/v1/audit/verify",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ):
         assert path in paths
     assert "413" in paths["/v1/redact/files"]["post"]["responses"]

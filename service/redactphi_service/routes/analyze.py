@@ -43,16 +43,27 @@ async def analyze(
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(
-            principal, "analyze", outcome=error.code, status_code=error.status_code,
-            started=started, input_sha256=sha256_hex(data), input_bytes=len(data),
+            principal,
+            "analyze",
+            outcome=error.code,
+            status_code=error.status_code,
+            started=started,
+            input_sha256=sha256_hex(data),
+            input_bytes=len(data),
         )
         raise error from None
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.entity_type] = counts.get(finding.entity_type, 0) + 1
     await audit.record(
-        principal, "analyze", outcome="ok", status_code=200, started=started,
-        input_sha256=sha256_hex(data), input_bytes=len(data), entity_counts=counts,
+        principal,
+        "analyze",
+        outcome="ok",
+        status_code=200,
+        started=started,
+        input_sha256=sha256_hex(data),
+        input_bytes=len(data),
+        entity_counts=counts,
     )
     return AnalyzeResponse(
         entities=[FindingSpan(type=f.entity_type, start=f.start, end=f.end) for f in findings],

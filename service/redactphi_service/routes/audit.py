@@ -49,8 +49,13 @@ async def list_audit(
     try:
         records: list[AuditRecord] = await run_in_threadpool(
             lambda: audit.log.query(
-                action=action, api_key_id=api_key_id, outcome=outcome,
-                since=since, until=until, after_seq=after, limit=limit,
+                action=action,
+                api_key_id=api_key_id,
+                outcome=outcome,
+                since=since,
+                until=until,
+                after_seq=after,
+                limit=limit,
             )
         )
     except SQLAlchemyError:
@@ -62,7 +67,9 @@ async def list_audit(
     )
 
 
-@router.get("/verify", response_model=ChainStatus, responses=ERROR_RESPONSES, summary="Verify the chain")
+@router.get(
+    "/verify", response_model=ChainStatus, responses=ERROR_RESPONSES, summary="Verify the chain"
+)
 async def verify_audit(principal: AuditScope, audit: AuditDep) -> ChainStatus:
     """Walk the hash chain; report the first broken link (edit, delete or reorder)."""
     started = time.perf_counter()
@@ -71,10 +78,15 @@ async def verify_audit(principal: AuditScope, audit: AuditDep) -> ChainStatus:
     except SQLAlchemyError:
         raise ServiceUnavailableError(AUDIT_UNAVAILABLE, code="audit_unavailable") from None
     await audit.record(
-        principal, "audit_verify", outcome="ok" if status.ok else "chain_broken",
-        status_code=200, started=started,
+        principal,
+        "audit_verify",
+        outcome="ok" if status.ok else "chain_broken",
+        status_code=200,
+        started=started,
     )
     return ChainStatus(
-        ok=status.ok, checked=status.checked,
-        first_broken_seq=status.first_broken_seq, reason=status.reason,
+        ok=status.ok,
+        checked=status.checked,
+        first_broken_seq=status.first_broken_seq,
+        reason=status.reason,
     )

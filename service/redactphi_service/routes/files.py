@@ -56,7 +56,9 @@ async def redact_files(
     """
     uploads = [*(file or []), *(files or [])]
     if not uploads:
-        raise UnprocessableError("no file uploaded: send one or more 'file' form fields", code="no_file")
+        raise UnprocessableError(
+            "no file uploaded: send one or more 'file' form fields", code="no_file"
+        )
     if len(uploads) > settings.max_files:
         raise PayloadTooLargeError(f"too many files: {len(uploads)} (limit {settings.max_files})")
     chosen = policy or settings.default_policy
@@ -75,10 +77,10 @@ async def redact_files(
             results.append(await run_in_threadpool(redact_note, redactor, text, chosen, scope))
         except (ServiceError, RedactPHIError) as exc:
             error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
-            await _audit(audit, principal, started, data, None, chosen, error.code, error.status_code)
+            await _audit(audit, principal, started, data, None, error.code, error.status_code)
             raise error from None
     for started, data, result in zip(starts, inputs, results, strict=True):
-        await _audit(audit, principal, started, data, result, chosen, "ok", 200)
+        await _audit(audit, principal, started, data, result, "ok", 200)
     if download:
         return _download(results)
     return FilesResponse(
@@ -103,18 +105,24 @@ async def _audit(
     started: float,
     data: bytes,
     result: RedactionResult | None,
-    policy: str,
     outcome: str,
     status_code: int,
 ) -> None:
     output = result.text.encode("utf-8") if result is not None else None
     await audit.record(
-        principal, "redact_file", outcome=outcome, status_code=status_code, started=started,
-        input_sha256=sha256_hex(data), input_bytes=len(data),
+        principal,
+        "redact_file",
+        outcome=outcome,
+        status_code=status_code,
+        started=started,
+        input_sha256=sha256_hex(data),
+        input_bytes=len(data),
         output_sha256=sha256_hex(output) if output is not None else None,
         output_bytes=len(output) if output is not None else None,
         entity_counts=result.entity_counts() if result is not None else None,
-        policy=result.policy if result is not None else policy,
+        # A policy name is stored only once the redactor accepted it: a rejected one is
+        # arbitrary client text.
+        policy=result.policy if result is not None else None,
         key_id=result.key_id if result is not None else None,
     )
 

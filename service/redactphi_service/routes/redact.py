@@ -44,16 +44,29 @@ async def redact(
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(
-            principal, "redact", outcome=error.code, status_code=error.status_code, started=started,
-            input_sha256=sha256_hex(data), input_bytes=len(data), policy=policy,
+            principal,
+            "redact",
+            outcome=error.code,
+            status_code=error.status_code,
+            started=started,
+            input_sha256=sha256_hex(data),
+            input_bytes=len(data),
         )
         raise error from None
     output = result.text.encode("utf-8")
     await audit.record(
-        principal, "redact", outcome="ok", status_code=200, started=started,
-        input_sha256=sha256_hex(data), output_sha256=sha256_hex(output),
-        input_bytes=len(data), output_bytes=len(output), entity_counts=result.entity_counts(),
-        policy=result.policy, key_id=result.key_id,
+        principal,
+        "redact",
+        outcome="ok",
+        status_code=200,
+        started=started,
+        input_sha256=sha256_hex(data),
+        output_sha256=sha256_hex(output),
+        input_bytes=len(data),
+        output_bytes=len(output),
+        entity_counts=result.entity_counts(),
+        policy=result.policy,
+        key_id=result.key_id,
     )
     return RedactResponse(
         text=result.text,

@@ -43,15 +43,27 @@ async def reidentify(
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(
-            principal, "reidentify", outcome=error.code, status_code=error.status_code,
-            started=started, input_sha256=sha256_hex(data), input_bytes=len(data),
+            principal,
+            "reidentify",
+            outcome=error.code,
+            status_code=error.status_code,
+            started=started,
+            input_sha256=sha256_hex(data),
+            input_bytes=len(data),
             detail=justification.text,
         )
         raise error from None
     output = original.encode("utf-8")
     await audit.record(
-        principal, "reidentify", outcome="ok", status_code=200, started=started,
-        input_sha256=sha256_hex(data), output_sha256=sha256_hex(output),
-        input_bytes=len(data), output_bytes=len(output), detail=justification.text,
+        principal,
+        "reidentify",
+        outcome="ok",
+        status_code=200,
+        started=started,
+        input_sha256=sha256_hex(data),
+        output_sha256=sha256_hex(output),
+        input_bytes=len(data),
+        output_bytes=len(output),
+        detail=justification.text,
     )
     return ReidentifyResponse(text=original, request_id=principal.request_id)

@@ -12,7 +12,8 @@ router = APIRouter(include_in_schema=False)
 # The page talks only to this service and loads nothing from elsewhere.
 _CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
 )
 SECURITY_HEADERS = {
     "Content-Security-Policy": _CSP,
