@@ -17,6 +17,7 @@ from redactphi.apikeys import ApiKey, ApiKeyStore
 from redactphi.audit import AuditEvent, AuditLog, AuditRecord
 from redactphi.logs import get_logger
 
+from .cpu import CpuPool
 from .errors import (
     AuthenticationError,
     PermissionDeniedError,
@@ -31,6 +32,7 @@ __all__ = [
     "AuditDep",
     "Auditor",
     "AuditScope",
+    "CpuDep",
     "MetricsDep",
     "Principal",
     "PrincipalDep",
@@ -58,6 +60,11 @@ def get_redactor(request: Request) -> Redactor:
     return redactor
 
 
+def get_cpu(request: Request) -> CpuPool:
+    cpu: CpuPool = request.app.state.cpu
+    return cpu
+
+
 def get_metrics(request: Request) -> ServiceMetrics:
     metrics: ServiceMetrics = request.app.state.metrics
     return metrics
@@ -66,6 +73,7 @@ def get_metrics(request: Request) -> ServiceMetrics:
 SettingsDep = Annotated[ServiceSettings, Depends(get_app_settings)]
 RedactorDep = Annotated[Redactor, Depends(get_redactor)]
 MetricsDep = Annotated[ServiceMetrics, Depends(get_metrics)]
+CpuDep = Annotated[CpuPool, Depends(get_cpu)]
 
 
 @dataclass(frozen=True, slots=True)

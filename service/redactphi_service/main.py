@@ -18,6 +18,7 @@ from redactphi.audit import AuditLog
 from redactphi.logs import configure_logging, get_logger
 from redactphi.storage import create_engine_for
 
+from .cpu import CpuPool
 from .deps import Auditor
 from .errors import install_error_handlers
 from .metrics import ServiceMetrics
@@ -94,6 +95,7 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = service_metrics
     app.state.redactor = None
+    app.state.cpu = CpuPool(settings.cpu_threads)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     install_error_handlers(app)
     for module in (redact, files_route, analyze, reidentify, audit, health, metrics, web):

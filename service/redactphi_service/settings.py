@@ -50,6 +50,9 @@ class ServiceSettings(BaseSettings):
         default=600, gt=0, description="Sustained requests per API key."
     )
     rate_limit_burst: int = Field(default=60, gt=0, description="Requests a key may send at once.")
+    cpu_threads: int = Field(
+        default=1, gt=0, le=64, description="Notes redacted at once per process (GIL-bound)."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("data_dir")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter
-from starlette.concurrency import run_in_threadpool
 
 from redactphi import RedactPHIError
 
-from ..deps import AuditDep, RedactorDep, RedactScope, SettingsDep
+from ..deps import AuditDep, CpuDep, RedactorDep, RedactScope, SettingsDep
 from ..errors import ServiceError, from_core_error
 from ..redaction import check_note_size, sha256_hex
 from ..responses import ERROR_RESPONSES
@@ -30,6 +29,7 @@ async def analyze(
     redactor: RedactorDep,
     audit: AuditDep,
     settings: SettingsDep,
+    cpu: CpuDep,
 ) -> AnalyzeResponse:
     """Return each finding's type and offsets in the input; never the text it covers.
 
@@ -39,7 +39,7 @@ async def analyze(
     data = body.text.encode("utf-8")
     try:
         check_note_size(body.text, settings)
-        findings = await run_in_threadpool(redactor.analyze, body.text)
+        findings = await cpu.run(redactor.analyze, body.text)
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(

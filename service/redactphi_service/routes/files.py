@@ -9,11 +9,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from redactphi import RedactionResult, RedactPHIError
 
-from ..deps import AuditDep, Principal, RedactorDep, RedactScope, SettingsDep
+from ..deps import AuditDep, CpuDep, Principal, RedactorDep, RedactScope, SettingsDep
 from ..errors import PayloadTooLargeError, ServiceError, UnprocessableError, from_core_error
 from ..redaction import read_upload, redact_note, sha256_hex
 from ..responses import ERROR_RESPONSES, entity_spans
@@ -44,6 +43,7 @@ async def redact_files(
     redactor: RedactorDep,
     audit: AuditDep,
     settings: SettingsDep,
+    cpu: CpuDep,
     file: Annotated[list[UploadFile] | None, File(description="One or more notes.")] = None,
     files: Annotated[list[UploadFile] | None, File(description="Same as `file`.")] = None,
     policy: Annotated[str | None, Form(max_length=64)] = None,
@@ -71,10 +71,10 @@ async def redact_files(
         inputs.append(data)
         starts.append(started)
         try:
-            text = await run_in_threadpool(
+            text = await cpu.run(
                 read_upload, data, upload.filename or "", settings, f"file {index}"
             )
-            results.append(await run_in_threadpool(redact_note, redactor, text, chosen, scope))
+            results.append(await cpu.run(redact_note, redactor, text, chosen, scope))
         except (ServiceError, RedactPHIError) as exc:
             error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
             await _audit(audit, principal, started, data, None, error.code, error.status_code)

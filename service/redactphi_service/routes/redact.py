@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter
-from starlette.concurrency import run_in_threadpool
 
 from redactphi import RedactPHIError
 
-from ..deps import AuditDep, RedactorDep, RedactScope, SettingsDep
+from ..deps import AuditDep, CpuDep, RedactorDep, RedactScope, SettingsDep
 from ..errors import ServiceError, from_core_error
 from ..redaction import check_note_size, redact_note, sha256_hex
 from ..responses import ERROR_RESPONSES, entity_spans
@@ -30,6 +29,7 @@ async def redact(
     redactor: RedactorDep,
     audit: AuditDep,
     settings: SettingsDep,
+    cpu: CpuDep,
 ) -> RedactResponse:
     """Return the redacted text and each replacement's offsets in the input and the output.
 
@@ -40,7 +40,7 @@ async def redact(
     data = body.text.encode("utf-8")
     try:
         check_note_size(body.text, settings)
-        result = await run_in_threadpool(redact_note, redactor, body.text, policy, body.scope)
+        result = await cpu.run(redact_note, redactor, body.text, policy, body.scope)
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(

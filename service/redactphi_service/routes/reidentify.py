@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter
-from starlette.concurrency import run_in_threadpool
 
 from redactphi import RedactPHIError
 
-from ..deps import AuditDep, RedactorDep, ReidentifyScope, SettingsDep
+from ..deps import AuditDep, CpuDep, RedactorDep, ReidentifyScope, SettingsDep
 from ..errors import ServiceError, from_core_error
 from ..redaction import check_note_size, redact_note, reidentify_text, sha256_hex
 from ..responses import ERROR_RESPONSES
@@ -30,16 +29,17 @@ async def reidentify(
     redactor: RedactorDep,
     audit: AuditDep,
     settings: SettingsDep,
+    cpu: CpuDep,
 ) -> ReidentifyResponse:
     """Needs the `reidentify` scope and a `justification`, which is stored in the audit
     row after being redacted itself (a justification may name the patient).
     """
     started = time.perf_counter()
     data = body.text.encode("utf-8")
-    justification = await run_in_threadpool(redact_note, redactor, body.justification, "tag", None)
+    justification = await cpu.run(redact_note, redactor, body.justification, "tag", None)
     try:
         check_note_size(body.text, settings)
-        original = await run_in_threadpool(reidentify_text, redactor, body.text)
+        original = await cpu.run(reidentify_text, redactor, body.text)
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(
