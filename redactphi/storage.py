@@ -81,7 +81,8 @@ def create_engine_for(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True, future=True)
     database = parsed.database or ""
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # Owner-only: the audit rows and key hashes are nobody else's business.
+        Path(database).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000},

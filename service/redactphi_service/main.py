@@ -64,7 +64,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.log_level)
         if settings.database_url is None:
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         engine = create_engine_for(settings.resolved_database_url())
         app.state.engine = engine
         audit_log = await run_in_threadpool(AuditLog, engine)
