@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 import redactphi
-from redactphi import Redactor, RedactorConfig
+from redactphi import Keyring, Redactor, RedactorConfig, TokenVault
 from redactphi.apikeys import ApiKeyStore
 from redactphi.audit import AuditLog
 from redactphi.logs import configure_logging, get_logger
@@ -48,7 +48,14 @@ def _load_redactor(settings: ServiceSettings) -> Redactor:
     )
     if settings.model:
         config = config.model_copy(update={"model": settings.model})
-    return Redactor(config)
+    keyring: Keyring | None = None
+    if settings.keyring is not None:
+        keyring = Keyring.from_env({"keyring": settings.keyring.get_secret_value()}, name="keyring")
+    elif settings.keyring_path is not None:
+        keyring = Keyring.load(settings.keyring_path)
+    # Without keys only the unkeyed presets (tag, mask) work; with them, the vault too.
+    vault = TokenVault(settings.resolved_vault_url()) if keyring is not None else None
+    return Redactor(config, keyring=keyring, vault=vault)
 
 
 def create_app(

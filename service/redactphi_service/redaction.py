@@ -6,10 +6,8 @@ All of it runs in worker threads: decoding and redaction are CPU-bound.
 from __future__ import annotations
 
 import hashlib
-import inspect
-from typing import Any
 
-from redactphi import DecodeError, PolicyError, RedactionResult, Redactor, RedactPHIError
+from redactphi import DecodeError, RedactionResult, Redactor, RedactPHIError
 from redactphi.documents import read_document
 
 from .errors import PayloadTooLargeError
@@ -52,27 +50,9 @@ def read_upload(data: bytes, filename: str, settings: ServiceSettings, what: str
     return text
 
 
-def _accepts_scope(redactor: Redactor) -> bool:
-    return "scope" in inspect.signature(redactor.redact).parameters
-
-
 def redact_note(redactor: Redactor, text: str, policy: str, scope: str | None) -> RedactionResult:
-    kwargs: dict[str, Any] = {}
-    if scope is not None:
-        if not _accepts_scope(redactor):
-            raise PolicyError("scope needs a keyed policy; this build supports only 'tag'")
-        kwargs["scope"] = scope
-    return redactor.redact(text, policy, **kwargs)
+    return redactor.redact(text, policy, scope=scope)
 
 
-def reidentify_text(redactor: Redactor, text: str) -> str:
-    reidentify = getattr(redactor, "reidentify", None)
-    if reidentify is None:
-        raise PolicyError(
-            "re-identification needs a reversible policy (vault or encrypt); "
-            "this build supports only 'tag'"
-        )
-    result = reidentify(text)
-    if not isinstance(result, str):
-        raise TypeError("reidentify must return str")
-    return result
+def reidentify_text(redactor: Redactor, text: str, scope: str | None = None) -> str:
+    return redactor.reidentify(text, scope=scope)

@@ -59,6 +59,9 @@ class ReidentifyRequest(_Request):
     justification: str = Field(
         min_length=10, max_length=500, description="Why the original values are needed (audited)."
     )
+    scope: str | None = Field(
+        default=None, max_length=200, description="The scope used at redaction (encrypt tokens need it)."
+    )
 
     _check_text = field_validator("text", "justification")(_valid_unicode)
 

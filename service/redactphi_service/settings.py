@@ -40,6 +40,18 @@ class ServiceSettings(BaseSettings):
         default=None, description="Installed spaCy pipeline overriding the config."
     )
     default_policy: str = Field(default="tag", min_length=1, max_length=64)
+    keyring: SecretStr | None = Field(
+        default=None,
+        description="Keyring JSON, or base64 of it, for keyed and reversible policies "
+        "(pseudonym, surrogate, vault, encrypt).",
+    )
+    keyring_path: Path | None = Field(
+        default=None, description="Keyring file from `redactphi keys create` (instead of keyring)."
+    )
+    vault_url: SecretStr | None = Field(
+        default=None,
+        description="Token vault: sqlite:///... or postgresql://...; default: vault.db in data_dir.",
+    )
     max_note_bytes: int = Field(default=2 * 1024 * 1024, gt=0, description="Per note or file.")
     max_note_chars: int = Field(default=500_000, gt=0, le=_SPACY_MAX_CHARS)
     max_request_bytes: int = Field(
@@ -86,7 +98,16 @@ class ServiceSettings(BaseSettings):
     def _consistent_limits(self) -> Self:
         if self.max_request_bytes < self.max_note_bytes:
             raise ValueError("max_request_bytes must be at least max_note_bytes")
+        if self.keyring is not None and self.keyring_path is not None:
+            raise ValueError("set REDACTPHI_KEYRING or REDACTPHI_KEYRING_PATH, not both")
+        if self.keyring_path is not None and not self.keyring_path.is_file():
+            raise ValueError("REDACTPHI_KEYRING_PATH does not name a keyring file")
         return self
+
+    def resolved_vault_url(self) -> str:
+        if self.vault_url is not None:
+            return self.vault_url.get_secret_value()
+        return "sqlite:///" + str((self.data_dir / "vault.db").resolve())
 
     def resolved_database_url(self) -> str:
         if self.database_url is not None:

@@ -39,7 +39,7 @@ async def reidentify(
     justification = await cpu.run(redact_note, redactor, body.justification, "tag", None)
     try:
         check_note_size(body.text, settings)
-        original = await cpu.run(reidentify_text, redactor, body.text)
+        original = await cpu.run(reidentify_text, redactor, body.text, body.scope)
     except (ServiceError, RedactPHIError) as exc:
         error = from_core_error(exc) if isinstance(exc, RedactPHIError) else exc
         await audit.record(
