@@ -47,7 +47,7 @@ _PERSON_CUE_BEFORE = re.compile(
     r"(?:\b(?:Dr|DR|Doctor|Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?|\b(?:wife|husband|son|daughter|mother|father|sister|brother))\s*$"
 )
 _CREDENTIAL_AFTER = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|PA-C|NP|CRNA|FACS|PhD)\b")
-_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])+")
 _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
 
 
@@ -86,7 +86,7 @@ class FindingResolver:
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
         word = span.strip(" .,;:()")
         if f.recognizer == _NER:
-            if _implausible_ner_span(span, f.entity_type):
+            if _implausible_ner_span(span, f.entity_type, self.places):
                 return True
             if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
                 return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
@@ -114,7 +114,11 @@ class FindingResolver:
         if f.recognizer == _NER and " " not in word and word.lower().endswith(_NOT_PLACE_SUFFIXES):
             return True  # "Electronically", "Requesting": adverbs and verbs
         if f.recognizer == _NER and " " not in word:
-            common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
+            common = (
+                self.priors.word_frequency(word) >= 3.0
+                and not self.priors.is_known_name(word)
+                and not any(self.priors.is_known_name(p) for p in word.split("-") if "-" in word)
+            )  # "Taylor-Jones" is a firm of two surnames
             if f.entity_type == "ORGANIZATION" and common:
                 return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
         if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and self._generic_words(word):
@@ -227,7 +231,7 @@ _TRAILING_CREDENTIALS = re.compile(
 )
 
 
-_NER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=\b[A-Z])\.)?")
+_NER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*(?:(?<=\b[A-Z])\.)?")
 
 
 def _name_or_initial(word: str, priors: NamePriors) -> bool:
@@ -269,7 +273,7 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
 
 
-def _implausible_ner_span(span: str, entity_type: str) -> bool:
+def _implausible_ner_span(span: str, entity_type: str, places: KnownPlaces | None = None) -> bool:
     """Statistical NER output that cannot be a name: codes, numbers, short capitals."""
     stripped = span.strip(" .,;:()")
     if entity_type in _NAME_TYPES and any(c.isdigit() for c in stripped):
@@ -280,8 +284,11 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
         return True  # "INR 1.2", "G1P1", "02:10 - NG": values and codes, not names or places
     if len(stripped) <= 3 and stripped.isupper() and not _INSTITUTION_ACRONYM.match(stripped):
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
-    if not any(c.isupper() for c in stripped):
-        return True  # "ketorolac", "anesthesia": names are written capitalised
+    if not any(c.isupper() for c in stripped) and entity_type != "PERSON":
+        # "ketorolac", "anesthesia": organisations are written capitalised; a place in
+        # lower case must be a known one ("bahrain"); lower-case people are judged by
+        # their words (name priors and the lexicon) like any other
+        return places is None or stripped not in places
     return not any(c.isalpha() for c in stripped)
 
 
