@@ -27,9 +27,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Until the service lands: redact a sample operative note.
+# The HTTP service on the embedded defaults: SQLite in $(DATA_DIR), model loaded once.
 run: install
-	$(VENV)/bin/redactphi redact samples/notes/op_01_small_bowel_resection.txt
+	$(VENV)/bin/redactphi serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
 
 test: install-test
 	$(PY) -m pytest

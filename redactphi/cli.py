@@ -406,6 +406,162 @@ from .keys_cli import keys_app  # noqa: E402  (registered after the commands abo
 
 app.add_typer(keys_app)
 
+# --- service, API keys and audit log -------------------------------------------------
+
+DataDirOption = Annotated[
+    Path,
+    typer.Option(
+        "--data-dir", envvar="REDACTPHI_DATA_DIR", help="Holds redactphi.db (audit log, API keys)."
+    ),
+]
+DatabaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        envvar="REDACTPHI_DATABASE_URL",
+        help="sqlite:///... or postgresql://... (default: SQLite in the data directory).",
+        show_default=False,
+    ),
+]
+_DEFAULT_DATA_DIR = Path("./redactphi-data")
+
+apikey_app = typer.Typer(
+    help="Create, list and revoke the service's API keys.", no_args_is_help=True
+)
+audit_app = typer.Typer(help="Verify and export the hash-chained audit log.", no_args_is_help=True)
+app.add_typer(apikey_app, name="apikey")
+app.add_typer(audit_app, name="audit")
+
+
+def _engine(data_dir: Path, database_url: str | None, *, existing: bool = False) -> Any:
+    from .storage import DATABASE_FILENAME, create_engine_for, sqlite_url_for
+
+    if database_url is None and existing and not (data_dir / DATABASE_FILENAME).is_file():
+        # Reading a mistyped data directory must not look like an empty, valid log.
+        raise _fail(f"no RedactPHI database in {str(data_dir)!r} (see --data-dir)")
+    try:
+        return create_engine_for(database_url or sqlite_url_for(data_dir))
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (each loads the model).", min=1)
+    ] = 1,
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+) -> None:
+    """Start the HTTP service (settings from REDACTPHI_* environment variables)."""
+    from pydantic import ValidationError
+
+    try:
+        from redactphi_service.server import serve as run_service
+
+        run_service(host=host, port=port, workers=workers, data_dir=data_dir)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
+        )
+        raise _fail(f"invalid settings: {problems}") from None
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+
+
+@apikey_app.command("create")
+def apikey_create(
+    name: Annotated[str, typer.Option("--name", help="Who or what uses the key.")],
+    scopes: Annotated[
+        str, typer.Option("--scopes", help="Comma list of redact, reidentify, audit.")
+    ] = "redact",
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Create a key and print it once; only its hash is stored."""
+    from .apikeys import ApiKeyStore
+
+    try:
+        key, token = ApiKeyStore(_engine(data_dir, database_url)).create(name, [scopes])
+    except RedactPHIError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"created API key {key.id} ({key.name}; scopes: {','.join(key.scopes)})", err=True)
+    typer.echo("store it now: it is shown only once", err=True)
+    typer.echo(token)
+
+
+@apikey_app.command("revoke")
+def apikey_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id (see `redactphi apikey list`).")],
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Revoke a key: requests with it fail with 401 from now on."""
+    from .apikeys import ApiKeyStore
+
+    if not ApiKeyStore(_engine(data_dir, database_url, existing=True)).revoke(key_id):
+        raise _fail(f"no active API key with id {key_id!r}", code=1)
+    typer.echo(f"revoked API key {key_id}")
+
+
+@apikey_app.command("list")
+def apikey_list(
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """List keys (ids, names, scopes, dates; never secrets)."""
+    from .apikeys import ApiKeyStore
+
+    for key in ApiKeyStore(_engine(data_dir, database_url, existing=True)).list():
+        state = f"revoked {key.revoked_at}" if key.revoked_at else "active"
+        scopes = ",".join(key.scopes)
+        typer.echo(f"{key.id}\t{key.name}\t{scopes}\tcreated {key.created_at}\t{state}")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Check the hash chain; exit 1 and name the first broken row if it was tampered with."""
+    from .audit import AuditLog
+
+    status = AuditLog(_engine(data_dir, database_url, existing=True)).verify_chain()
+    if not status.ok:
+        typer.echo(
+            f"audit chain BROKEN at row {status.first_broken_seq}: {status.reason} "
+            f"({status.checked} rows verified before it)",
+            err=True,
+        )
+        raise typer.Exit(1)
+    typer.echo(f"audit chain OK: {status.checked} rows verified")
+
+
+@audit_app.command("export")
+def audit_export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    data_dir: DataDirOption = _DEFAULT_DATA_DIR,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Export every audit row, with its hashes, as JSON lines or CSV."""
+    from .audit import AuditLog
+
+    if fmt not in {"jsonl", "csv"}:
+        raise _fail("--format must be jsonl or csv")
+    log = AuditLog(_engine(data_dir, database_url, existing=True))
+    if output is None:
+        log.export(sys.stdout, fmt)  # type: ignore[arg-type]
+        return
+    tmp = output.with_name(output.name + ".partial")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        count = log.export(fh, fmt)  # type: ignore[arg-type]
+    tmp.replace(output)
+    typer.echo(f"exported {count} audit rows to {output}", err=True)
+
 
 def main() -> None:
     """Entry point of the `redactphi` script."""

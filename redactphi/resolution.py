@@ -47,7 +47,7 @@ _PERSON_CUE_BEFORE = re.compile(
     r"(?:\b(?:Dr|DR|Doctor|Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?|\b(?:wife|husband|son|daughter|mother|father|sister|brother))\s*$"
 )
 _CREDENTIAL_AFTER = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|PA-C|NP|CRNA|FACS|PhD)\b")
-_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])+")
 _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
 
 
@@ -80,12 +80,13 @@ class FindingResolver:
         an artefact of the statistical NER. Checks run from the most certain down."""
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
-        if f.recognizer in _CUED_RECOGNIZERS:
-            return False
         span = text[f.start : f.end]
+        if f.recognizer in _CUED_RECOGNIZERS:
+            # weak cued findings (initials in a role field) yield to clinical vocabulary
+            return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
         word = span.strip(" .,;:()")
         if f.recognizer == _NER:
-            if _implausible_ner_span(span, f.entity_type):
+            if _implausible_ner_span(span, f.entity_type, self.places):
                 return True
             if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
                 return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
@@ -113,7 +114,11 @@ class FindingResolver:
         if f.recognizer == _NER and " " not in word and word.lower().endswith(_NOT_PLACE_SUFFIXES):
             return True  # "Electronically", "Requesting": adverbs and verbs
         if f.recognizer == _NER and " " not in word:
-            common = self.priors.word_frequency(word) >= 3.0 and not self.priors.is_known_name(word)
+            common = (
+                self.priors.word_frequency(word) >= 3.0
+                and not self.priors.is_known_name(word)
+                and not any(self.priors.is_known_name(p) for p in word.split("-") if "-" in word)
+            )  # "Taylor-Jones" is a firm of two surnames
             if f.entity_type == "ORGANIZATION" and common:
                 return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
         if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and self._generic_words(word):
@@ -147,6 +152,7 @@ class FindingResolver:
     ) -> list[Finding]:
         """A name found with a strong cue is PHI wherever else it appears in the note."""
         names: dict[str, str] = {}
+        lower_sources: set[str] = set()  # names dictated in lower case
         for f in findings:
             if f.entity_type not in _NAME_TYPES or f.score < 0.8:
                 continue
@@ -159,6 +165,8 @@ class FindingResolver:
                 if not self.priors.is_name_like(key) or key.lower() in _TITLE_WORDS:
                     continue  # "Discharge", "Surgery": not worth repeating note-wide
                 names.setdefault(key.lower(), f.entity_type)
+                if key.islower():
+                    lower_sources.add(key)
         if not names:
             return []
         pattern = re.compile(
@@ -168,17 +176,43 @@ class FindingResolver:
         added = []
         for m in pattern.finditer(text):
             token = m.group(1)
-            if not (token[0].isupper()):
+            key = token.lower()
+            if not token[0].isupper() and not (key in lower_sources and self.priors.word_frequency(key) < 4.0):
                 continue  # "rose", "banks", "field" in lower case are words, not names
             start, end = m.span(1)
             if _inside_any(start, end, protected):
                 continue
+            if (
+                self.lexicon.is_clinical(token)
+                and _EPONYM_USE.match(text, end)
+                and not self._person_context(text, start, end, pattern)
+            ):
+                continue  # "Cushing's was excluded": the eponym, although Dr. Cushing signed
             added.append(
                 Finding(start, end, names[token.lower()], 0.8, "NamePropagation", "name seen elsewhere in note")
             )
         return added
 
 
+    @staticmethod
+    def _person_context(text: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+        """A title before the word, or another of the note's names right next to it."""
+        if _PERSON_CUE_BEFORE.search(text[max(0, start - 12) : start]):
+            return True
+        before = re.search(r"([A-Za-z][\w'’\-]*)[ \t]*,?[ \t]*$", text[max(0, start - 30) : start])
+        after = re.match(r"[ \t]*,?[ \t]*([A-Za-z][\w'’\-]*)", text[end : end + 30])
+        return any(m is not None and names.fullmatch(m.group(1)) is not None for m in (before, after))
+
+
+# What follows an eponym used as one: a possessive or a clinical head noun.
+_EPONYM_USE = re.compile(
+    r"['’]s?\b|[ \t\-]+(?:syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|"
+    r"incision|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|"
+    r"forceps|scissors|tube|pouch|point|position|technique|fashion|ligament|fascia|space|node|"
+    r"lymphoma|tumou?r|ulcer|fracture|reflex|phenomenon|law|line|stitch|suture|stapler|needle|"
+    r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method)\b",
+    re.IGNORECASE,
+)
 # Words that make a run of common words the name of a place of care or study.
 _INSTITUTION_WORDS = frozenset(
     "hospital hospitals university college school academy institute infirmary laboratories "
@@ -197,7 +231,7 @@ _TRAILING_CREDENTIALS = re.compile(
 )
 
 
-_NER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:(?<=\b[A-Z])\.)?")
+_NER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*(?:(?<=\b[A-Z])\.)?")
 
 
 def _name_or_initial(word: str, priors: NamePriors) -> bool:
@@ -239,7 +273,7 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
 
 
-def _implausible_ner_span(span: str, entity_type: str) -> bool:
+def _implausible_ner_span(span: str, entity_type: str, places: KnownPlaces | None = None) -> bool:
     """Statistical NER output that cannot be a name: codes, numbers, short capitals."""
     stripped = span.strip(" .,;:()")
     if entity_type in _NAME_TYPES and any(c.isdigit() for c in stripped):
@@ -250,8 +284,11 @@ def _implausible_ner_span(span: str, entity_type: str) -> bool:
         return True  # "INR 1.2", "G1P1", "02:10 - NG": values and codes, not names or places
     if len(stripped) <= 3 and stripped.isupper() and not _INSTITUTION_ACRONYM.match(stripped):
         return True  # MD, RN, ICU, OR: credentials and units, not places or people
-    if not any(c.isupper() for c in stripped):
-        return True  # "ketorolac", "anesthesia": names are written capitalised
+    if not any(c.isupper() for c in stripped) and entity_type != "PERSON":
+        # "ketorolac", "anesthesia": organisations are written capitalised; a place in
+        # lower case must be a known one ("bahrain"); lower-case people are judged by
+        # their words (name priors and the lexicon) like any other
+        return places is None or stripped not in places
     return not any(c.isalpha() for c in stripped)
 
 

@@ -14,8 +14,11 @@ __all__ = [
 ]
 
 # One capitalised name word: Cook, O'Connor, McDonald, DeBakey, Fernandez-Ruiz, ALL CAPS too.
-_CAP = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)*)"
-_UPPER = r"(?:[A-Z](?:['’]?[A-Z]){1,}(?:-[A-Z]{2,})*)"
+# Latin letters with diacritics (Hyvönen, Kozłowski, Þórðarson, Ivanković) count as letters.
+_U = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_L = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_CAP = rf"(?:[{_U}](?:[{_L}]+|['’][{_U}][{_L}]+)(?:[{_U}][{_L}]+)?(?:[-'’][{_U}][{_L}]+)*)"
+_UPPER = rf"(?:[{_U}](?:['’]?[{_U}]){{1,}}(?:-[{_U}]{{2,}})*)"
 NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
 _INITIAL = r"(?:[A-Z]\.?)"
 # Surname particles written in lower case: de Vries, van der Berg, da Silva, St. John.
@@ -42,5 +45,5 @@ HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|Master)\.?"
 CREDENTIALS = (
     r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|P\.?A\.?|CRNA|N\.?P\.?|FNP(?:-[BC]+)?|APRN|ARNP|CNM"
     r"|Ph\.?D\.?|DPM|DDS|DMD|MBBS|FACS|FACP|FACC|FACOG|FRCS|LPN|CNA|CST|RRT|PharmD|DNP"
-    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP)"
+    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP)"
 )

@@ -32,7 +32,7 @@ _WORD_SUFFIXES = (
 # start with one of these (McDonald, DeBakey, MacArthur, O'Connor, LaPlace, DiMaggio).
 _INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O'|O’|St)[A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
 
 
 class NamePriors:

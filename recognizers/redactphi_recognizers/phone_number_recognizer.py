@@ -14,10 +14,10 @@ __all__ = ["PhoneNumberRecognizer"]
 
 _EXT = r"(?:\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6})?"
 _NANP = re.compile(
-    rf"(?<![\w+.\-/])(?P<phi>(?:\+?1[\s.\-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.\-/]|\d{{3}}(?=\d{{7}}))\d{{3}}[\s.\-]?\d{{4}}{_EXT})(?![\w\-/]|\.\d)",
+    rf"(?<![\w+.\-/])(?P<phi>(?:\+?1[\s.\-]?|001[\s.\-])?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.\-/]|\d{{3}}(?=\d{{7}}))\d{{3}}[\s.\-]?\d{{4}}{_EXT})(?![\w\-/]|\.\d)",
     re.IGNORECASE,
 )
-_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-.]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4})(?![\w\-/]|\.\d)", re.I)
+_SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-. ]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4})(?![\w\-/]|\.\d)", re.I)
 # In-house pagers and extensions: "pager 7713", "ext. 112", "x4471".
 _PAGER = re.compile(
     r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:#|no\.?|number|:)?[ \t]*(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",

@@ -98,8 +98,8 @@ _INITIALS_COLON = re.compile(
     re.MULTILINE,
 )
 _INITIALS = re.compile(
-    r"(?:^|(?<=\)[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
-    r"(?=[ \t]*$|[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b)",
+    r"(?:^|(?<=\)[ \t])|(?<=\bby[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
+    r"(?=[.,;)]?[ \t]*$|[.,;)]?[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b|[.,;][ \t])",
     re.MULTILINE,
 )
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
@@ -191,7 +191,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             and len(span) <= 4
             and " " not in span
         ):
-            return None  # "PSC", "CDT", "DR": abbreviations in a role field, not a name
+            # "Collector: JKD" is a person's initials, "Device: DR" an abbreviation; the
+            # resolver drops the weak ones that are clinical vocabulary
+            return match.retyped(score=0.65)
         if pattern.regex is _CREDENTIALED_LOWER:
             words = span.split()
             while words and words[0].strip(".,") in _NOT_NAMES | _FILLER:

@@ -38,7 +38,9 @@ def _spacy_ner() -> EntityRecognizer:
 
 
 def _phone() -> EntityRecognizer:
-    return PhoneRecognizer(supported_regions=("US", "CA"))
+    # Presidio's default regions: notes mention relatives and clinics abroad; US and
+    # fictitious 555 numbers are RedactPHI's PhoneNumberRecognizer's.
+    return PhoneRecognizer()
 
 
 RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {

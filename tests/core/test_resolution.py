@@ -1,0 +1,59 @@
+"""The protect-and-resolve step, driven through the model-free FakeNlpEngine: the fake
+plays a noisy statistical NER, and the resolver must keep the PHI and drop the noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactphi import Redactor
+from redactphi.testing import FakeNlpEngine
+
+
+def _redact(text: str, **ner: list[str]) -> str:
+    return Redactor(nlp_engine=FakeNlpEngine(**ner)).redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        # eponyms the NER takes for people stay, unless a cue makes them people
+        ("A Foley catheter was placed by Dr. Foley.", {"persons": ["Foley"]},
+         "A Foley catheter was placed by [PROVIDER]."),
+        # capitalised ordinary words are not names or places
+        ("Discharge home. Requesting physician aware.", {"persons": ["Discharge"], "locations": ["Requesting"]},
+         "Discharge home. Requesting physician aware."),
+        # a city stays a place even though it is a common word
+        ("She moved from Boston last year.", {"locations": ["Boston"]},
+         "She moved from [LOCATION] last year."),
+        # a state alone is not PHI under Safe Harbor
+        ("Raised in Ohio, now retired.", {"locations": ["Ohio"]}, "Raised in Ohio, now retired."),
+        # lab values and codes the NER calls organisations
+        ("INR 1.2, G1P1, K57.30.", {"organizations": ["INR 1.2", "G1P1", "K57.30"]}, "INR 1.2, G1P1, K57.30."),
+        # credentials are cut off a name the NER found
+        ("Seen by Ellen Cook, MD, FACS today.", {"persons": ["Ellen Cook, MD, FACS"]},
+         "Seen by [PROVIDER], MD, FACS today."),
+    ],
+)
+def test_ner_noise_is_resolved(text: str, ner: dict[str, list[str]], expected: str) -> None:
+    assert _redact(text, **ner) == expected
+
+
+def test_a_cued_name_is_redacted_everywhere_in_the_note() -> None:
+    note = "PATIENT NAME: WALKER, JOHN\nMr. Walker tolerated the procedure. Walker was discharged.\n"
+    text = _redact(note)
+    assert "Walker" not in text and "WALKER" not in text
+    assert text.count("[PERSON]") == 3
+
+
+def test_an_eponym_surgeon_does_not_take_the_eponym_with_him() -> None:
+    note = "SURGEON: Dr. Cushing\nCushing's syndrome was excluded. Dr. Cushing closed the wound."
+    text = _redact(note)
+    assert "Cushing's syndrome was excluded" in text
+    assert text.count("[PROVIDER]") == 2
+
+
+def test_name_propagation_skips_lower_case_words() -> None:
+    note = "Patient: Rose Field\nThe surgical field was clean; rose-colored fluid. Ms. Field is well."
+    text = _redact(note)
+    assert "surgical field" in text and "rose-colored" in text
+    assert "Field" not in text
