@@ -29,8 +29,12 @@ _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
 # The value: a token with digits, letters, dashes, dots or spaces between digit groups.
 _VALUE = r"(?P<phi>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9]|[\-./](?=[A-Z0-9])|\s(?=\d{2,}(?:\b|-)))*)"
+# Each separator is "spaces, token": the spaces between two tokens belong to one iteration.
+# As "(spaces, token, spaces)*" every run of spaces could split two ways, which backtracked
+# exponentially ("MRN #   #   # ..." took seconds at ten repeats). At most six of them
+# ("MRN number is: # 123" has four): unbounded, every "#" of a long run rescanned the rest.
 _LABELLED = re.compile(
-    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)\s*)*\s*{_VALUE}",
+    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)){{0,6}}\s*{_VALUE}",
     re.IGNORECASE,
 )
 # Unlabelled: 7+ digits, or letters and digits mixed (S24-10234, A100293847, 1EG4-TE5-MK72).
