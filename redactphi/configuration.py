@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -29,6 +29,8 @@ class RedactorConfig(BaseModel):
     recognizers: tuple[str, ...]
     lexicon: str = "default"
     propagate_names: bool = True
+    # Where the statistical NER runs: everywhere, or only lines the rules have not settled.
+    ner_scope: Literal["selective", "full"] = "full"
 
     @field_validator("recognizers")
     @classmethod

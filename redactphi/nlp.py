@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -9,10 +10,29 @@ import spacy
 import yaml
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from .errors import ConfigurationError, ModelNotInstalledError
 
 __all__ = ["ClinicalNlpEngine", "load_nlp_engine_config"]
+
+# Components that others listen to for their token vectors.
+_EMBEDDERS = frozenset({"tok2vec", "transformer", "curated_transformer"})
+
+
+def _pipeline_config(name: str) -> Config | None:
+    """The pipeline's config.cfg, read without loading any weights (None if not found)."""
+    path = Path(name)
+    if not path.exists():
+        try:
+            package = spacy.util.get_package_path(name)
+        except (ImportError, ModuleNotFoundError):
+            return None
+        path = next((c.parent for c in package.glob("*/config.cfg")), package)
+    config_file = path / "config.cfg"
+    if not config_file.is_file():
+        return None
+    return spacy.util.load_config(config_file)
 
 
 def load_nlp_engine_config(path: str | Path) -> dict[str, Any]:
@@ -90,6 +110,36 @@ class ClinicalNlpEngine(SpacyNlpEngine):
     def _load_pipeline(self, name: str) -> spacy.language.Language:
         if self.keep_components is None:
             return spacy.load(name)
+        config = _pipeline_config(name)
+        if config is not None:
+            return self._load_kept(name, config)
+        return self._load_and_trim(name)
+
+    def _load_kept(self, name: str, config: Config) -> spacy.language.Language:
+        """Load only the kept components (and what they listen to): no weights read for the rest."""
+        assert self.keep_components is not None
+        names = list(config["nlp"]["pipeline"])
+        missing = [c for c in self.keep_components if c not in names]
+        if missing:
+            raise ConfigurationError(
+                f"spaCy pipeline {name!r} has no component(s) {missing}; it has {names}"
+            )
+        keep = set(self.keep_components)
+        components = config["components"]
+        for kept in list(keep):
+            tok2vec = components.get(kept, {}).get("model", {}).get("tok2vec", {})
+            if "Listener" in str(tok2vec.get("@architectures", "")):
+                upstream = str(tok2vec.get("upstream", "*"))
+                keep.update(
+                    c
+                    for c in names
+                    if c == upstream
+                    or upstream == "*" and components[c].get("factory") in _EMBEDDERS
+                )
+        return spacy.load(name, exclude=[c for c in names if c not in keep])
+
+    def _load_and_trim(self, name: str) -> spacy.language.Language:
+        assert self.keep_components is not None
         full = spacy.load(name)
         missing = [c for c in self.keep_components if c not in full.pipe_names]
         if missing:
@@ -106,6 +156,29 @@ class ClinicalNlpEngine(SpacyNlpEngine):
         for component in disabled:
             full.remove_pipe(component)
         return full
+
+    def entities_batch(
+        self, texts: Sequence[str], language: str, batch_size: int = 32
+    ) -> Iterator[NlpArtifacts]:
+        """Entity-only artifacts for each text: what the NER recognizer reads, nothing more.
+
+        Presidio's artifacts also carry lemmas and keywords, built token by token in Python;
+        the analyzer finds context words itself, so the NER pass skips that work.
+        """
+        assert self.nlp is not None
+        for doc in self.nlp[language].pipe(texts, batch_size=batch_size):
+            entities = self._get_entities(doc)
+            scores = self._get_scores_for_entities(doc)
+            entities, scores = self._get_updated_entities(entities, scores)
+            yield NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=[],
+                lemmas=[],
+                nlp_engine=None,
+                language=language,
+                scores=scores,
+            )
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)

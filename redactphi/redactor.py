@@ -6,16 +6,17 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine
 from redactphi_recognizers import build_recognizers
 
+from .analysis import PhiAnalyzer
 from .anonymizer import apply_policy
 from .configuration import RedactorConfig
 from .errors import ConfigurationError
 from .findings import Finding, RedactionResult, Replacement
 from .keys import Keyring
 from .lexicon import ClinicalLexicon
+from .ner_scope import NerScope
 from .nlp import ClinicalNlpEngine, load_nlp_engine_config
 from .policies import Policy, load_policy
 from .reidentification import reidentify
@@ -57,18 +58,18 @@ class Redactor:
         if not nlp_engine.is_loaded():
             nlp_engine.load()
         self.nlp_engine = nlp_engine
-        registry = RecognizerRegistry(recognizers=build_recognizers(config.recognizers))
-        self._analyzer = AnalyzerEngine(
-            registry=registry,
-            nlp_engine=nlp_engine,
-            supported_languages=[_LANGUAGE],
-            default_score_threshold=config.score_threshold,
-        )
-        self._entities = sorted(self._analyzer.get_supported_entities(_LANGUAGE))
         lexicon_dir = config.lexicon_path()
         if not lexicon_dir.is_dir():
             raise ConfigurationError(f"clinical lexicon folder {str(lexicon_dir)!r} does not exist")
         self.lexicon = ClinicalLexicon.from_directory(lexicon_dir)
+        self._analyzer = PhiAnalyzer(
+            build_recognizers(config.recognizers),
+            nlp_engine,
+            score_threshold=config.score_threshold,
+            ner_scope=NerScope(config.ner_scope, ordinary_words=_ordinary_words(self.lexicon)),
+            language=_LANGUAGE,
+        )
+        self._entities = list(self._analyzer.entities)
         self._resolver = FindingResolver(self.lexicon, propagate_names=config.propagate_names)
         self._lock = threading.Lock()
         self.keyring = keyring
@@ -83,32 +84,16 @@ class Redactor:
         _check_text(text)
         if not text.strip():
             return []
-        results = self._analyzer.analyze(
-            text=text,
-            language=_LANGUAGE,
-            entities=self._entities,
-            score_threshold=self.config.score_threshold,
-        )
-        return self._resolver.resolve(text, results)
+        return self._resolver.resolve(text, self._analyzer.analyze(text))
 
     def analyze_batch(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Finding]]:
         """Findings for many texts, running the NLP pipeline in batches (`nlp.pipe`)."""
         texts = list(texts) if not isinstance(texts, list) else texts
         for text in texts:
             _check_text(text)
-        artifacts = self.nlp_engine.process_batch(texts, _LANGUAGE, batch_size=batch_size)
-        for text, (_, nlp_artifacts) in zip(texts, artifacts, strict=True):
-            if not text.strip():
-                yield []
-                continue
-            results = self._analyzer.analyze(
-                text=text,
-                language=_LANGUAGE,
-                entities=self._entities,
-                score_threshold=self.config.score_threshold,
-                nlp_artifacts=nlp_artifacts,
-            )
-            yield self._resolver.resolve(text, results)
+        batches = self._analyzer.analyze_batch(texts, batch_size)
+        for text, results in zip(texts, batches, strict=True):
+            yield self._resolver.resolve(text, results) if text.strip() else []
 
     def redact(
         self, text: str, policy: str | Policy = "tag", scope: str | None = None
@@ -160,6 +145,13 @@ def apply_tags(text: str, findings: list[Finding]) -> RedactionResult:
         cursor = f.end
     out.append(text[cursor:])
     return RedactionResult("".join(out), tuple(findings), tuple(replacements), policy="tag")
+
+
+def _ordinary_words(lexicon: ClinicalLexicon) -> frozenset[str]:
+    """Capitalised words that alone give the NER nothing to find: stop words, clinical terms."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(lexicon.words)
 
 
 def _check_text(text: object) -> None:

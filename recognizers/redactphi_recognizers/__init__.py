@@ -1,6 +1,7 @@
 """RedactPHI's Presidio recognizers for US clinical notes."""
 
 from .age_over_89_recognizer import AgeOver89Recognizer
+from .bounded_url_recognizer import BoundedUrlRecognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
 from .first_name_recognizer import FirstNameRecognizer
 from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
@@ -20,6 +21,7 @@ __all__ = [
     "DEFAULT_RECOGNIZERS",
     "RECOGNIZER_FACTORIES",
     "AgeOver89Recognizer",
+    "BoundedUrlRecognizer",
     "ClinicalDateRecognizer",
     "FirstNameRecognizer",
     "HealthcareOrganizationRecognizer",

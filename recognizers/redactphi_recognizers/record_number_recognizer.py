@@ -33,8 +33,12 @@ _VALUE = (
     r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d))?(?=[A-Z0-9\-]*\d)[A-Z0-9]"
     r"(?:[A-Z0-9]|[\-.](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)(?![/\d])"
 )
+# Each separator is "spaces, token": the spaces between two tokens belong to one iteration.
+# As "(spaces, token, spaces)*" every run of spaces could split two ways, which backtracked
+# exponentially ("MRN #   #   # ..." took seconds at ten repeats). At most six of them
+# ("MRN number is: # 123" has four): unbounded, every "#" of a long run rescanned the rest.
 _LABELLED = re.compile(
-    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)\s*)*\s*{_VALUE}",
+    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)){{0,6}}\s*{_VALUE}",
     re.IGNORECASE,
 )
 # Unlabelled: 7+ digits, or letters and digits mixed (S24-10234, A100293847, 1EG4-TE5-MK72).

@@ -11,13 +11,13 @@ from presidio_analyzer.predefined_recognizers import (
     MedicalLicenseRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
-    UrlRecognizer,
     UsItinRecognizer,
     UsPassportRecognizer,
     UsSsnRecognizer,
 )
 
 from .age_over_89_recognizer import AgeOver89Recognizer
+from .bounded_url_recognizer import BoundedUrlRecognizer
 from .clinical_date_recognizer import ClinicalDateRecognizer
 from .first_name_recognizer import FirstNameRecognizer
 from .healthcare_organization_recognizer import HealthcareOrganizationRecognizer
@@ -59,7 +59,7 @@ RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
     "SpacyRecognizer": _spacy_ner,
     "EmailRecognizer": OfflineEmailRecognizer,
     "PhoneRecognizer": _phone,
-    "UrlRecognizer": UrlRecognizer,
+    "UrlRecognizer": BoundedUrlRecognizer,
     "IpRecognizer": IpRecognizer,
     "UsSsnRecognizer": UsSsnRecognizer,
     "UsItinRecognizer": UsItinRecognizer,
