@@ -20,7 +20,8 @@ _NANP = re.compile(
 _SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-. ]\d{4}(?:\s*(?:ext\.?|x)\s*\d{1,6})?|\d-\d{4})(?![\w\-/]|\.\d)", re.I)
 # In-house pagers and extensions: "pager 7713", "ext. 112", "x4471".
 _PAGER = re.compile(
-    r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:#|no\.?|number|:)?[ \t]*(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
+    # one run of blanks per gap: "[ \t]*(#)?[ \t]*" could split a long run n ways (quadratic)
+    r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
 _CUES = frozenset(

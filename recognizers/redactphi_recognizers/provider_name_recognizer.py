@@ -33,7 +33,9 @@ _ROLE_LABELS = (
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
 # and runs to the end of the line or the next wide gap.
 _ROLE_LINE = re.compile(
-    rf"(?:^|(?<=[ \t]{{2}})|(?<=\t)|(?<=[.;|][ \t]))[ \t]*(?:{_ROLE_LABELS})[ \t]*(?::|[ \t]-[ \t])[ \t]*"
+    # the leading blanks are taken only at a line start: taken after the look-behinds
+    # too, every position of a long run of blanks would rescan the rest of it (quadratic)
+    rf"(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\t)|(?<=[.;|][ \t]))(?:{_ROLE_LABELS})[ \t]*(?::|[ \t]-[ \t])[ \t]*"
     rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
