@@ -50,11 +50,9 @@ class ClinicalLexicon:
             if not norm:
                 continue
             if " " in norm or "-" in norm:
+                # only whole: the parts of "Smith-Lemli-Opitz" or "Charcot-Marie-Tooth" are
+                # people's names too
                 phrases.add(_normalise(raw))
-                # hyphenated eponyms (Jackson-Pratt) also protect their parts when alone
-                for part in re.split(r"[\s\-]", norm):
-                    if len(part) > 2 and "-" in norm and " " not in norm:
-                        self.words.add(part)
             else:
                 self.words.add(norm)
         self.phrases = frozenset(phrases)
@@ -90,7 +88,8 @@ class ClinicalLexicon:
             return False
         if norm in self.words or _normalise(span_text) in self.phrases:
             return True
-        return word_by_word and all(w in self.words for w in norm.replace("-", " ").split())
+        words = [w for w in norm.replace("-", " ").split() if len(w) > 1]  # initials aside
+        return word_by_word and bool(words) and all(w in self.words for w in words)
 
     def phrase_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of lexicon phrases in the text, on word boundaries.

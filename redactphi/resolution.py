@@ -78,9 +78,12 @@ class FindingResolver:
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
         an artefact of the statistical NER. Checks run from the most certain down."""
+        span = text[f.start : f.end]
+        if f.entity_type == "PHONE_NUMBER" and f.recognizer == "PhoneRecognizer":
+            # libphonenumber's lenient matcher takes CPT ranges ("99203-99205") for numbers
+            return _CODE_RANGE.fullmatch(span.strip()) is not None
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
-        span = text[f.start : f.end]
         if f.recognizer in _CUED_RECOGNIZERS:
             # weak cued findings (initials in a role field) yield to clinical vocabulary
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
@@ -127,11 +130,25 @@ class FindingResolver:
                 return True  # "Requesting", "Home": not a known city or county
         if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
             return True  # "Discharge", "Analgesia": capitalised ordinary words
-        if _inside_any(f.start, f.end, protected):
+        if self._on_clinical_phrase(text, f, protected):
             return True
         # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
         # a person's name is judged word by word.
         return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
+
+    def _on_clinical_phrase(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
+        """Whether the finding is a lexicon phrase plus nothing that could be PHI: "Clinical
+        Frailty Scale 5", "Fr Blake" (drains), "Stewart incision"."""
+        overlapping = [(s, e) for s, e in protected if s < f.end and f.start < e]
+        if not overlapping:
+            return False
+        residual = list(text[f.start : f.end])
+        for s, e in overlapping:
+            for i in range(max(s, f.start), min(e, f.end)):
+                residual[i - f.start] = " "
+        rest = "".join(residual)
+        words = [w for w in _NAME_TOKEN.findall(rest)]
+        return not words or all(len(w) <= 2 for w in words) or self.lexicon.is_clinical(rest)
 
     def _generic_words(self, span: str) -> bool:
         """Every word is common English (or clinical) and none is a known name or place."""
@@ -224,6 +241,7 @@ _FIELD_SEPARATOR = re.compile(r"\n|[ \t]{3,}|\t|:[ \t]|[ \t]/[ \t]")
 # Acronyms shaped like institutions: UCSF, UPMC, UWMC, OHSU, BIDMC.
 _INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$")
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
+_CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–][ \t]*\d{4}[0-9FTU]")
 _DECIMAL = re.compile(r"\d[.:]\d")
 _TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
 _TRAILING_CREDENTIALS = re.compile(
