@@ -38,9 +38,11 @@ def _spacy_ner() -> EntityRecognizer:
 
 
 def _phone() -> EntityRecognizer:
-    # Presidio's default regions: notes mention relatives and clinics abroad; US and
-    # fictitious 555 numbers are RedactPHI's PhoneNumberRecognizer's.
-    return PhoneRecognizer()
+    # Relatives and clinics abroad: four regions catch 77 of the 136 international numbers
+    # in presidio_generated_dev that Presidio's eight find 83 of, at half the cost (each
+    # region is one libphonenumber pass). US and fictitious 555 numbers are
+    # RedactPHI's PhoneNumberRecognizer's.
+    return PhoneRecognizer(supported_regions=("US", "GB", "DE", "IN"))
 
 
 RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
