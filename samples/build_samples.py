@@ -202,6 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="verify --out is up to date; do not write"
     )
     parser.add_argument("--stats", action="store_true", help="print per-label span counts")
+    parser.add_argument(
+        "--plain-dir",
+        type=Path,
+        default=None,
+        help="also write each note's plain text (no markup) here, as a user would upload it",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -221,6 +227,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args.out.write_text(content, encoding="utf-8", newline="\n")
         sys.stdout.write(f"wrote {len(notes)} notes to {args.out}\n")
+    if args.plain_dir is not None and not args.check:
+        args.plain_dir.mkdir(parents=True, exist_ok=True)
+        for note in notes:
+            name = note.note_id.removeprefix("samples-") + ".txt"
+            (args.plain_dir / name).write_text(note.text, encoding="utf-8", newline="\n")
     if args.stats:
         sys.stdout.write(stats(notes))
     return 0
