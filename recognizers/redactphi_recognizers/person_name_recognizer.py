@@ -34,7 +34,8 @@ _RELATIVE = re.compile(
 )
 # Family history lists: "Sister, Paloma Fernandez-Ruiz, has ulcerative colitis."
 _RELATIVE_FIELD = re.compile(
-    r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather)"
+    r"\b(?:Sister|Brother|Mother|Father|Wife|Husband|Spouse|Son|Daughter|Partner|Grandmother|Grandfather"
+    r"|Granddaughter|Grandson|Niece|Nephew|Aunt|Uncle|Cousin|Friend|Neighbor|Neighbour|Caregiver|Fianc[eé]e?)"
     rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
 )
 # Clergy, police and other titled non-staff persons: "Officer Dana Kowalczyk", "Sgt. Miles
@@ -48,6 +49,12 @@ _TITLED = re.compile(
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
     rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(]*(?:DOB|D\.O\.B\.|MRN|Age|age|born)\b)"
+)
+# Lower-case dictation: "she and her husband piotr szymanski wished to proceed".
+_RELATIVE_LOWER = re.compile(
+    r"\b(?:his|her|their|the[ \t]+patient'?s)[ \t]+(?:wife|husband|spouse|partner|son|daughter|mother|father"
+    r"|sister|brother|granddaughter|grandson|niece|nephew|friend|caregiver),?[ \t]+"
+    r"(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
 )
 _DEAR = re.compile(
     rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
@@ -68,6 +75,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
+        SpanPattern("relative mention, lower case", _RELATIVE_LOWER, 0.8),
         SpanPattern("salutation", _DEAR, 0.85),
         SpanPattern("titled person", _TITLED, 0.85),
         SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
@@ -83,4 +91,15 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None
         if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
             return None  # "RE: URGENT referral": a single ordinary word is not a name
+        if pattern.regex is _RELATIVE_LOWER:
+            # keep the leading words that are names or rare ("piotr szymanski"), stop at
+            # an ordinary word ("her husband was present")
+            end = match.start
+            for word in re.finditer(r"\S+", text[match.start : match.end]):
+                if not (self.priors.is_known_name(word.group()) or self.priors.word_frequency(word.group()) < 3.0):
+                    break
+                end = match.start + word.end()
+            if end == match.start:
+                return None
+            return SpanMatch(match.start, end, "PERSON", match.score, match.reason)
         return match

@@ -85,7 +85,7 @@ _CREDENTIALED = re.compile(
 )
 # Lower-case dictation: "dr. omar haddad", one or two words after the title.
 _TITLE_LOWER = re.compile(
-    r"(?<![A-Za-z])(?P<phi>(?:dr\.?|doctor)[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|who)\b)[a-z][a-z'’\-]+"
+    r"(?<![A-Za-z])(?P<phi>(?:[dD]r\.?|doctor)[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|who)\b)[a-z][a-z'’\-]+"
     r"(?:[ \t]+[a-z](?=[ \t]))?"
     r"(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|dictating|new)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
 )
@@ -185,8 +185,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         if pattern.regex is _TITLE_LOWER:
             line_start = text.rfind("\n", 0, match.start) + 1
             line_end = text.find("\n", match.end)
-            if any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else None]):
-                return None  # lower-case titles are trusted only in lower-case dictation
+            line = text[line_start : match.start] + text[match.end : line_end if line_end >= 0 else None]
+            if any(c.isupper() for c in line):
+                return None  # lower-case names are trusted only in lower-case dictation
         if (
             pattern.name in {"provider role label", "cc line"}
             and span.isupper()

@@ -27,6 +27,8 @@ REC = PersonNameRecognizer()
         ("Chaplain Rev. Theodora Banks visited", ["Rev. Theodora Banks"]),
         ("close with Father Dominic Oyelaran there", ["Father Dominic Oyelaran"]),  # clergy needs full name
         ("RE:    URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979", ["Medeiros, Joaquim P."]),
+        ("she and her husband piotr szymanski wished", ["piotr szymanski"]),  # lower-case dictation
+        ("1400 - Granddaughter, Bethany Hope-Carter, at bedside", ["Bethany Hope-Carter"]),
     ],
 )
 def test_persons_found(text: str, expected: list[str]) -> None:
@@ -41,6 +43,7 @@ def test_persons_found(text: str, expected: list[str]) -> None:
         "Homan sign negative",  # eponym
         "Father reports she slept well",  # a parent, no name
         "RE: URGENT referral",  # a label followed by an ordinary word
+        "her husband was present at the bedside",  # no name after the relative
     ],
 )
 def test_not_persons(text: str) -> None:
