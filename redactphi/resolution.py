@@ -116,6 +116,14 @@ class FindingResolver:
                 return True  # "HIPAA", "SBAR", "LMSW": acronyms, not names
         if f.recognizer == _NER and " " not in word and word.lower().endswith(_NOT_PLACE_SUFFIXES):
             return True  # "Electronically", "Requesting": adverbs and verbs
+        if (
+            f.recognizer == _NER
+            and f.entity_type in {"LOCATION", "ORGANIZATION"}
+            and " " not in word
+            and word.lower().endswith(_MEDICAL_SUFFIXES)
+            and word not in self.places
+        ):
+            return True  # "Myasthenia", "Cholecystitis": diseases, not places
         if f.recognizer == _NER and " " not in word:
             common = (
                 self.priors.word_frequency(word) >= 3.0
@@ -148,7 +156,18 @@ class FindingResolver:
                 residual[i - f.start] = " "
         rest = "".join(residual)
         words = [w for w in _NAME_TOKEN.findall(rest)]
-        return not words or all(len(w) <= 2 for w in words) or self.lexicon.is_clinical(rest)
+        return (
+            not words
+            or all(len(w) <= 2 for w in words)
+            or self.lexicon.is_clinical(rest)
+            # "Treitz marks" (from the statistical NER): the rest is ordinary English
+            or f.recognizer == _NER
+            and all(
+                len(w) <= 2
+                or (self.priors.word_frequency(w) >= 3.0 and not self.priors.is_known_name(w) and w not in self.places)
+                for w in words
+            )
+        )
 
     def _generic_words(self, span: str) -> bool:
         """Every word is common English (or clinical) and none is a known name or place."""
@@ -240,6 +259,10 @@ _NOT_A_NAME_SHAPE = re.compile(r"(?<! )/(?! )|[+:=<>@]")
 _FIELD_SEPARATOR = re.compile(r"\n|[ \t]{3,}|\t|:[ \t]|[ \t]/[ \t]")
 # Acronyms shaped like institutions: UCSF, UPMC, UWMC, OHSU, BIDMC.
 _INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$")
+_MEDICAL_SUFFIXES = (
+    "ia", "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia",
+    "oma", "algia", "pathy", "ology", "uria", "rrhea", "esis", "lysis", "cele", "trophy",
+)
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
 _CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–][ \t]*\d{4}[0-9FTU]")
 _DECIMAL = re.compile(r"\d[.:]\d")
