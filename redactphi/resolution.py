@@ -272,6 +272,7 @@ _TRAILING_CREDENTIALS = re.compile(
 )
 
 
+_TRAILING_NON_NAME = re.compile(r"[ \t,]+(?:on|at|since|dated|from)[ \t,]+[^\n]*\d[^\n]*$", re.IGNORECASE)
 _NER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*(?:(?<=\b[A-Z])\.)?")
 
 
@@ -300,6 +301,11 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     cut = _TRAILING_CREDENTIALS.search(text, start, end)
     if cut and cut.end() == end and cut.start() > start:
         end = cut.start()
+    # "Johns Hopkins on 09/12/2022": a trailing date or number and the words that lead to
+    # it are not part of an organisation's or place's name
+    tail = _TRAILING_NON_NAME.search(text, start, end)
+    if tail and tail.end() == end and tail.start() > start and f.entity_type != "PERSON":
+        end = tail.start()
     if f.entity_type == "PERSON":
         words = list(_NER_WORD.finditer(text, start, end))
         while words and not _name_or_initial(words[0].group(), priors):

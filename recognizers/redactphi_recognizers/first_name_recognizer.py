@@ -18,7 +18,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 __all__ = ["FirstNameRecognizer"]
 
 _CAPITALISED = re.compile(r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w\-])(?!['’](?!s\b))")
-_NEXT_WORD = re.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][a-zA-Z'’\-]+|[A-Z]\.)")
+_NEXT_WORD = re.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][a-zA-Z'’\-]+|[A-Z]\.|[A-Z](?![\w.'’]))")
 _COMMON_WORD_ZIPF = 5.6  # beyond this a "name" is mostly a word, whatever the lists say
 _MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "

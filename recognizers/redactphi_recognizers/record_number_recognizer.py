@@ -48,6 +48,9 @@ _ALNUM = re.compile(
 )
 # Code shapes that must survive: CPT (5 digits, or 4 digits + F/T/U), HCPCS (letter + 4 digits),
 # ICD-10-CM (letter, 2 digits, optional dot and up to 4 more), modifiers (-59, -LT, -RT).
+# An abbreviation used as a label before a long number ("HBN: 789-456-123"): an identifier
+# whatever the abbreviation, since clinical values after labels are short or have units.
+_ABBREVIATION_LABEL = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}[ \t]*[:#][ \t]*(?P<phi>\d(?:\d|-(?=\d)){6,}\d)(?![\w/.]|\.\d)")
 # GS1 UDI: (01) device identifier, then (17) expiry, (10) lot, (21) serial.
 _GS1_UDI = re.compile(r"(?<![\w)])(?P<phi>\(01\)\d{14}(?:\((?:10|11|17|21|240)\)[A-Z0-9\-]{1,20})*)")
 _CLINICAL_CODE = re.compile(
@@ -79,6 +82,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("labelled identifier (strong)", _LABELLED, 0.95),
         SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID"),
+        SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
@@ -88,7 +92,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         before = preceding_words(text, match.start, 30)
         if _CLINICAL_CODE.match(value) and (set(before[-3:]) & _CODE_CUES or pattern.regex is not _LABELLED):
             return None
-        if pattern.regex is _GS1_UDI:
+        if pattern.regex in (_GS1_UDI, _ABBREVIATION_LABEL):
             return match
         if pattern.regex is _LABELLED:
             label = re.sub(r"\s+", " ", (match.groups.get("label") or "").strip())

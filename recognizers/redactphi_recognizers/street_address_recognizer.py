@@ -143,6 +143,15 @@ _LEADING_NON_CITY = frozenset(
 _TITLES = frozenset("dr doctor mr mrs ms miss prof".split())
 
 
+# Where a person lives or comes from: "residing in Westchester", "lives in the Bronx".
+_RESIDENCE = re.compile(
+    r"\b(?:lives|living|live|resides|residing|resident|reside|moved|relocated|born|raised|grew[ \t]+up)"
+    r"[ \t]+(?:in|to|near|from|at)[ \t]+"
+    rf"(?P<phi>(?:the[ \t]+)?{CITY})(?![\w'’])"
+)
+_STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
+
+
 class StreetAddressRecognizer(SpanPatternRecognizer):
     """Street addresses, PO boxes, cities with a state, counties and ZIP codes (LOCATION)."""
 
@@ -158,11 +167,15 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street intersection", _INTERSECTION, 0.8),
         SpanPattern("street after place cue", _CUED_STREET, 0.7),
         SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
+        SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
+        if regex is _RESIDENCE:
+            # a state alone is not PHI under Safe Harbor ("moved from Texas")
+            return None if _STATE_ONLY.fullmatch(text[match.start : match.end]) else match
         if regex is _STREET_ADDRESS or regex is _ROUTE_ADDRESS:
             return self._confirm_street(text, match)
         if regex is _CITY_STATE:

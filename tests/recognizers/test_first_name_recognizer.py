@@ -15,6 +15,7 @@ REC = FirstNameRecognizer()
         ("They had 6: Rogelio, Sharon and Kyle", ["Kyle", "Rogelio", "Sharon"]),
         ("seen with Natasha Higuchi today", ["Natasha Higuchi"]),  # first name takes the surname
         ("contact Ana P. for details", ["Ana P."]),
+        ("pt is John D seen at clinic", ["John D"]),  # bare initial for the surname
     ],
 )
 def test_uncued_names_found(text: str, expected: list[str]) -> None:

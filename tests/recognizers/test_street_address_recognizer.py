@@ -11,6 +11,9 @@ REC = StreetAddressRecognizer()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a place after a residence cue, with or without an article
+        ("a 50-year-old male residing in Westchester, seen on May 14th", ["Westchester"]),
+        ("living in the Bronx, prescribed", ["the Bronx"]),
         # full address with unit, city, state and ZIP+4 is one span
         ("Home address: 2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042. Phone",
          ["2218 Maple Crest Drive, Apt 4B, Chatham, IL 62629-1042"]),
