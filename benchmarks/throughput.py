@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 for _sub in ("service", "models", "recognizers", "."):
     sys.path.insert(0, str(ROOT / _sub))
 
+from redactphi.testing import ADVERSARIAL_INPUTS  # noqa: E402 - after the path setup
+
 Analyze = Callable[[str], object]
 
 
@@ -198,21 +200,7 @@ def cpu_time(fn: Callable[[], object]) -> float:
     return time.process_time() - started
 
 
-ADVERSARIAL: dict[str, Callable[[int], str]] = {
-    "digits, one line": lambda n: ("1234567890" * (n // 10 + 1))[:n],
-    "'Dr. ' repeated": lambda n: "Dr. " * (n // 4),
-    "'MRN: ' repeated": lambda n: "MRN: " * (n // 5),
-    "'MRN #   ' repeated": lambda n: "MRN" + " #   " * (n // 5),
-    "dotted letters, rare TLD": lambda n: (("ab." * 90 + "co.") * (n // 273 + 1))[:n],
-    "punctuation run": lambda n: ("-.,;:/#()" * (n // 9 + 1))[:n],
-    "whitespace run": lambda n: "x" + " \t" * (n // 2) + "\n" * 10 + "y",
-    "date-like 1/1/1/...": lambda n: "1/" * (n // 2),
-    "date-like 12-12-12-...": lambda n: "12-" * (n // 3),
-    "capitalised words": lambda n: " ".join(
-        ["Xavier", "Quill", "Baxter", "Yolanda"] * (n // 28 + 1)
-    )[:n],
-    "no spaces, letters+digits": lambda n: ("A1b2C3d4" * (n // 8 + 1))[:n],
-}
+ADVERSARIAL = ADVERSARIAL_INPUTS
 
 
 def adversarial(analyze: Analyze, small: int) -> list[dict[str, Any]]:

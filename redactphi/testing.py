@@ -12,14 +12,14 @@ statistical model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc, Span
 
-__all__ = ["FakeNlpEngine"]
+__all__ = ["ADVERSARIAL_INPUTS", "FakeNlpEngine"]
 
 
 class FakeNlpEngine(SpacyNlpEngine):
@@ -77,3 +77,25 @@ class FakeNlpEngine(SpacyNlpEngine):
         artifacts = super()._doc_to_nlp_artifact(doc, language)
         artifacts.lemmas = [t.lower_ for t in doc]
         return artifacts
+
+
+# Inputs built to make pattern matching or tokenisation superlinear; each takes a size in
+# characters. The adversarial tests and benchmarks/throughput.py feed them at 1x and 10x.
+ADVERSARIAL_INPUTS: dict[str, Callable[[int], str]] = {
+    "digits on one line": lambda n: ("1234567890" * (n // 10 + 1))[:n],
+    "'Dr. ' repeated": lambda n: "Dr. " * (n // 4),
+    "'MRN: ' repeated": lambda n: "MRN: " * (n // 5),
+    "'MRN #   ' repeated": lambda n: "MRN" + " #   " * (n // 5),
+    "dotted letters, rare TLD": lambda n: (("ab." * 90 + "co.") * (n // 273 + 1))[:n],
+    "punctuation run": lambda n: ("-.,;:/#()" * (n // 9 + 1))[:n],
+    "whitespace run": lambda n: "x" + " \t" * (n // 2) + "\n" * 10 + "y",
+    "date-like 1/1/1/...": lambda n: "1/" * (n // 2),
+    "date-like 12-12-12-...": lambda n: "12-" * (n // 3),
+    "date-like 1.1.1.1...": lambda n: "1." * (n // 2),
+    "capitalised words": lambda n: " ".join(
+        ["Xavier", "Quill", "Baxter", "Yolanda"] * (n // 28 + 1)
+    )[:n],
+    "letters and digits, no spaces": lambda n: ("A1b2C3d4" * (n // 8 + 1))[:n],
+    "labels without values": lambda n: "SURGEON:\nPATIENT NAME:\nDOB:\n" * (n // 30),
+    "names with credentials": lambda n: "Ellen R. Cook, MD; " * (n // 19),
+}

@@ -30,26 +30,11 @@ except ImportError:  # pragma: no cover
 
 from redactphi_recognizers import DEFAULT_RECOGNIZERS, SpanPatternRecognizer, build_recognizers
 
+from redactphi.testing import ADVERSARIAL_INPUTS
+
 SMALL = 1_000
 
-INPUTS: dict[str, Callable[[int], str]] = {
-    "digits on one line": lambda n: ("1234567890" * (n // 10 + 1))[:n],
-    "'Dr. ' repeated": lambda n: "Dr. " * (n // 4),
-    "'MRN: ' repeated": lambda n: "MRN: " * (n // 5),
-    "'MRN #   ' repeated": lambda n: "MRN" + " #   " * (n // 5),
-    "dotted letters, rare TLD": lambda n: (("ab." * 90 + "co.") * (n // 273 + 1))[:n],
-    "punctuation run": lambda n: ("-.,;:/#()" * (n // 9 + 1))[:n],
-    "whitespace run": lambda n: "x" + " \t" * (n // 2) + "\n" * 10 + "y",
-    "date-like 1/1/1/...": lambda n: "1/" * (n // 2),
-    "date-like 12-12-12-...": lambda n: "12-" * (n // 3),
-    "date-like 1.1.1.1...": lambda n: "1." * (n // 2),
-    "capitalised words": lambda n: " ".join(
-        ["Xavier", "Quill", "Baxter", "Yolanda"] * (n // 28 + 1)
-    )[:n],
-    "letters and digits, no spaces": lambda n: ("A1b2C3d4" * (n // 8 + 1))[:n],
-    "labels without values": lambda n: "SURGEON:\nPATIENT NAME:\nDOB:\n" * (n // 30),
-    "names with credentials": lambda n: "Ellen R. Cook, MD; " * (n // 19),
-}
+INPUTS = ADVERSARIAL_INPUTS
 
 
 # Python work is counted in RedactPHI's and Presidio's code; libphonenumber (pure Python,
