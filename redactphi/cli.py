@@ -286,7 +286,7 @@ def batch(
     failures are listed in OUT_DIR/_redactphi/report.jsonl)."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from .batch import BatchOptions, RedactorSpec, parse_scope_source, run_batch
+    from .batch import BatchOptions, parse_scope_source, run_batch
     from .batch.progress import RichBatchProgress, summary_table
     from .logs import configure_logging
 
@@ -301,13 +301,7 @@ def batch(
             workers=workers,
             pattern=glob,
             dry_run=dry_run,
-            redactor=RedactorSpec(
-                config=str(config) if config else None,
-                model=model,
-                factory=redactor_factory,
-                keyring=str(keyring) if keyring else None,
-                vault=vault,
-            ),
+            redactor=_redactor_spec(config, model, redactor_factory, keyring, vault),
         )
         summary = run_batch(
             options,
@@ -371,7 +365,7 @@ def spark(
 ) -> None:
     """Redact notes on Apache Spark (pip install 'redactphi[spark]'); same policies and
     scopes as `batch`, same output (exit 0: all done, 1: some failed)."""
-    from .batch import RedactorSpec, parse_scope_source
+    from .batch import parse_scope_source
     from .spark_job import SparkJobOptions, run_spark_job
 
     try:
@@ -386,13 +380,7 @@ def spark(
             scope=parse_scope_source(scope_from),
             pattern=glob,
             partitions=partitions,
-            redactor=RedactorSpec(
-                config=str(config) if config else None,
-                model=model,
-                factory=redactor_factory,
-                keyring=str(keyring) if keyring else None,
-                vault=vault,
-            ),
+            redactor=_redactor_spec(config, model, redactor_factory, keyring, vault),
         )
         summary = run_spark_job(options, master=master)
     except RedactPHIError as exc:
@@ -561,6 +549,21 @@ def audit_export(
         count = log.export(fh, fmt)  # type: ignore[arg-type]
     tmp.replace(output)
     typer.echo(f"exported {count} audit rows to {output}", err=True)
+
+
+def _redactor_spec(
+    config: Path | None, model: str | None, factory: str | None, keyring: Path | None, vault: str | None
+) -> Any:
+    """How each batch or Spark worker builds its own Redactor (paths as strings: picklable)."""
+    from .batch import RedactorSpec
+
+    return RedactorSpec(
+        config=str(config) if config else None,
+        model=model,
+        factory=factory,
+        keyring=str(keyring) if keyring else None,
+        vault=vault,
+    )
 
 
 def main() -> None:
