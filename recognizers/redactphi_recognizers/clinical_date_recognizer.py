@@ -63,6 +63,24 @@ _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|until|till|by|from|before|after|of|through|thru)\s+the\s+(?P<phi>(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
+# A month named alone after a time preposition: "last SI was in January", "started in
+# July", "since early March". "May" needs the same cue and a capital, so "may" the verb
+# never matches; a capitalised word after it ("in June Smith's care") means a name.
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|since|until|till|during|by|through|thru|early|mid|late|last|this|next|of|before|after)"
+    r"[ \t-]+(?P<phi>(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Sept))(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t,]*\d)"
+)
+# A weekday makes a short date certain: "Friday the 8th", "Friday 8/16", "Tue 3/4".
+_WEEKDAY_SHORT = re.compile(
+    rf"(?<![\w])(?P<phi>{_WEEKDAY}(?:the[ \t]+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"|(?P<m>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/]|\.\d))"
+)
+# A yearless m/d with a clock time after it: "by secure chat on 8/27 10:12".
+_NUM_MONTH_DAY_TIME = re.compile(
+    r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t]+(?:at[ \t]+|@[ \t]*)?"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\w/:])"
+)
 _SEASON_YEAR = re.compile(r"(?<![\w])(?P<phi>(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<y>(?:19|20)\d\d))(?![\w])")
 
 # Words after which "7/10" or "132/84" is a clinical value, not a date.
@@ -126,10 +144,16 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
         SpanPattern("date ordinal day (weak)", _ORDINAL_DAY, 0.6),
         SpanPattern("date season year", _SEASON_YEAR, 0.6),
+        SpanPattern("date month alone after cue", _MONTH_ALONE, 0.6),
+        SpanPattern("date weekday with short date", _WEEKDAY_SHORT, 0.85),
+        SpanPattern("date m/d with time", _NUM_MONTH_DAY_TIME, 0.8),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
+        if pattern.regex is _WEEKDAY_SHORT and groups.get("d2"):
+            m, d = int(groups["m"] or 0), int(groups["d2"])
+            return match if _valid_day(m, d) else None
         month = groups.get("m")
         mon = groups.get("mon")
         day = groups.get("d")
@@ -153,6 +177,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         before = preceding_words(text, match.start, 25)
         if pattern.regex is _NUM_MONTH_DAY:
             return self._confirm_yearless(text, match, before)
+        if pattern.regex is _NUM_MONTH_DAY_TIME and (before and before[-1] in _VALUE_CUES or month == day):
+            return None  # "pain 7/10 at 10:00", "5/5 10:00"
         if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:
             # 1.5.10 or 3-4-12 is too often a version, a ratio or a dose schedule
             if not (set(before[-3:]) & _DATE_CUES):

@@ -40,7 +40,7 @@ _STRONG_HEADS = (
     "Med Ctr", "Medical Ctr", "Health System", "Health Systems", "Healthcare System",
     "Health Care System", "Health Network", "Health Sciences Center", "University",
     "College", "Community College", "School", "High School", "Elementary School",
-    "Middle School", "Academy", "Institute", "Foundation", "Infirmary", "Sanitarium",
+    "Middle School", "Elementary", "Academy", "Institute", "Foundation", "Infirmary", "Sanitarium",
     "Nursing Home", "Nursing Facility", "Skilled Nursing", "Skilled Nursing Facility",
     "Rehabilitation Center", "Rehabilitation Hospital", "Rehab Center", "Hospice",
     "Surgery Center", "Surgical Center", "Ambulatory Surgery Center", "Cancer Center",
@@ -64,7 +64,7 @@ _WEAK_HEADS = (
     # dialysis units, dental offices, community hospitals ("Saint Olaf General"), churches,
     # fire and police departments: all name where a patient is seen, lives or works
     "Dialysis", "Dental", "Memorial", "General", "Church", "Chapel", "Tabernacle", "Temple",
-    "Synagogue", "Mosque", "Parish", "Fire", "Fire Department", "Fire District",
+    "Synagogue", "Mosque", "Parish", "Manor", "Fire", "Fire Department", "Fire District",
     "Police Department", "Sheriff's Office", "EMS", "Care Plus",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
@@ -139,6 +139,22 @@ _CUED = re.compile(
     rf"(?P<phi>(?P<name>{_WORD}(?:(?:,[ \t]+|{_JOIN}){_WORD}){{0,6}})"
     rf"(?:[ \t]+(?P<head>{_HEAD}))?(?![\w'’\-]){_OF_TAIL}?{_CORPORATE}?)"
 )
+# A name with a corporate suffix is a company or a practice whatever its words:
+# "Riverside Aesthetic & Reconstructive Surgery, PLLC", "NORTHGATE INTERNAL MEDICINE, P.C.".
+_CORPORATE_NAMED = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME}),?[ \t]+"
+    r"(?:(?:Inc|Ltd|Corp|INC|LTD|CORP|P\.C|L\.L\.C)\.?|LLC|LLP|PLLC|PC)(?![\w]))"
+)
+# A health plan after an insurance cue: "Insurance: Chesapeake Kids Care (Medicaid)",
+# "secondary Heritage Medicare Supplement ID 815...". Plan names made only of generic
+# words ("Medicare", "Self-pay") are not PHI.
+_INSURER = re.compile(
+    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan"
+    r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary))"
+    r"(?:[ \t]+(?:[Ii]nsurance|INSURANCE|[Pp]lan|[Pp]ayer))?[ \t]*[:\-]?[ \t]+"
+    rf"(?P<phi>(?P<name>{_WORD}(?:{_JOIN}{_WORD}){{0,5}}))"
+)
+_INSURER_TAIL = frozenset("id member group policy subscriber number no no. #".split())
 # All-lower-case notes: "hospital: holy cross hospital of the lakes", "a teacher at
 # st. hedwig elementary school".
 _LOWER_STRONG = (
@@ -243,10 +259,14 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("name before lower-case head", _LOWER_HEADED, 0.7),
         SpanPattern("employer or school after cue (strong)", _CUED, 0.85),
         SpanPattern("institution, lower case", _LOWER_CASE_ORG, 0.7),
+        SpanPattern("name with corporate suffix", _CORPORATE_NAMED, 0.85),
+        SpanPattern("health plan after insurance cue", _INSURER, 0.85),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         regex = pattern.regex
+        if regex is _INSURER:
+            return _confirm_insurer(text, match)
         if regex is _HEAD_OF:
             name = match.groups.get("name") or ""
             return match if _proper_words(name.split()) else None
@@ -317,6 +337,23 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
                 extra.append(self.to_result(match))
                 covered.append((m.start(), m.end()))
         return extra
+
+
+def _confirm_insurer(text: str, match: SpanMatch) -> SpanMatch | None:
+    """Keep the plan's name, without trailing ID labels, if it has a proper word."""
+    words = list(re.finditer(r"\S+", text[match.start : match.end]))
+    while words and words[-1].group().lower().rstrip(":") in _INSURER_TAIL:
+        words.pop()
+    if not words:
+        return None
+    names = [w.group() for w in words]
+    rank = (match.groups.get("rank") or "").lower()
+    if rank and not re.search(r"insur|payer|payor|coverage|carrier", text[max(0, match.start - 80) : match.start], re.IGNORECASE):
+        return None  # "Secondary survey", "Primary closure": no insurance in sight
+    if not _proper_words(names) or names[0].lower() in _LEADING:
+        return None
+    end = match.start + words[-1].end()
+    return SpanMatch(match.start, end, match.entity_type, match.score, match.reason, match.groups)
 
 
 def _proper_words(words: Iterable[str], *, acronyms: bool = True) -> bool:

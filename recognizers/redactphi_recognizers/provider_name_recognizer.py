@@ -104,6 +104,13 @@ _INITIALS = re.compile(
     r"(?=[.,;)]?[ \t]*$|[.,;)]?[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b|[.,;][ \t])",
     re.MULTILINE,
 )
+# Initials closing a dictation line after its times: "Dictated 07/07/2024 04:41. ERC/dw",
+# "Transcribed 06/03/2024 17:02 | HS/rcl".
+_INITIALS_EOL = re.compile(
+    r"^(?P<line>[^\n]*\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|D|T|DD|DT):?[^\n]*[.|;,][ \t]+)"
+    r"(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})[ \t]*$",
+    re.MULTILINE,
+)
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 
@@ -125,7 +132,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for line in regex.finditer(text):
                 yield from self._names_in_value(text, line.start("value"), line.end("value"), pattern)
         initials = SpanPattern("dictation initials", _INITIALS, 0.8)
-        for m in (*_INITIALS.finditer(text), *_INITIALS_COLON.finditer(text)):
+        for m in (
+            *_INITIALS.finditer(text),
+            *_INITIALS_COLON.finditer(text),
+            *_INITIALS_EOL.finditer(text),
+        ):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials

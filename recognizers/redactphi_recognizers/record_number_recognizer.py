@@ -16,14 +16,14 @@ __all__ = ["RecordNumberRecognizer"]
 
 # label regex -> entity type; order matters (first match wins for a label).
 _LABELS: tuple[tuple[str, str], ...] = (
-    (r"MRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
+    (r"MRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|MED\.?\s*REC(?:ORD)?S?\.?\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
     (r"SSN|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
     (r"(?:ACCOUNT|ACCT|ACC|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|BILLING\s*(?:#|NO|NUMBER|ID)|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
     (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
     (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|(?:USPS|UPS|FEDEX)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
@@ -46,6 +46,8 @@ _LONG_DIGITS = re.compile(r"(?<![\w.\-/$,])(?P<phi>\d{7,}|\d{3}-\d{2}-\d{4}|\d{2
 _ALNUM = re.compile(
     r"(?<![\w.\-/])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-?[A-Z0-9]{2,}){1,4})(?![\w/]|[.\-]\w)"
 )
+# The visible digits of a masked SSN ("xxx-xx-4321", "***-**-4321") still identify.
+_MASKED_SSN = re.compile(r"(?<![\w*])(?:[Xx]{3}|\*{3})-(?:[Xx]{2}|\*{2})-(?P<phi>\d{4})(?![\w])")
 # Code shapes that must survive: CPT (5 digits, or 4 digits + F/T/U), HCPCS (letter + 4 digits),
 # ICD-10-CM (letter, 2 digits, optional dot and up to 4 more), modifiers (-59, -LT, -RT).
 # An abbreviation used as a label before a long number ("HBN: 789-456-123"): an identifier
@@ -83,6 +85,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("labelled identifier (strong)", _LABELLED, 0.95),
         SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID"),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
+        SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )

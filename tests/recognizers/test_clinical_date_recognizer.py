@@ -57,3 +57,33 @@ def test_dates_found(text: str, expected: list[str]) -> None:
 )
 def test_not_dates(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last passive SI was in January. No self-harm", ["January"]),
+        ("started it in July and increased in August.", ["August", "July"]),
+        ("a new kitten arrived in May. Last", ["May"]),
+        ("the second on Friday the 8th, the patient", ["Friday the 8th"]),
+        ("has kindly offered Friday 8/16.", ["Friday 8/16"]),
+        ("discussed by secure chat on 8/27 10:12.", ["8/27 10:12"]),
+    ],
+)
+def test_short_dates_with_cues(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may take it with food.",  # 'may' the verb
+        "seen in June Smith's clinic",  # a month word before a capitalised name
+        "pain 7/10 at 10:00",  # a score with a time after it
+        "Friday 2/30 is no date",  # impossible calendar day
+        "March 2024 follow-up",  # covered by the month-year pattern, not the cue one
+    ],
+)
+def test_short_date_cues_do_not_overreach(text: str) -> None:
+    found = [s for s, _ in spans(REC, text)]
+    assert found in ([], ["March 2024"])

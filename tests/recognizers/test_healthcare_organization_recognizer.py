@@ -87,3 +87,28 @@ def test_organisations_found(text: str, expected: list[str]) -> None:
 )
 def test_not_organisations(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NORTHGATE INTERNAL MEDICINE & GERIATRICS, P.C.\n4120 Ridgeline Avenue",
+            ["NORTHGATE INTERNAL MEDICINE & GERIATRICS, P.C."],
+        ),
+        ("Riverside Aesthetic & Reconstructive Surgery, PLLC at the", ["Riverside Aesthetic & Reconstructive Surgery, PLLC"]),
+        ("Insurance: Chesapeake Kids Care (Medicaid), member # 1", ["Chesapeake Kids Care"]),
+        ("Insurance: Medicare 7KT2; secondary Heritage Medicare Supplement ID 8156", ["Heritage Medicare Supplement"]),
+        ("a school note was given for Westover Elementary. Return", ["Westover Elementary"]),
+    ],
+)
+def test_corporate_schools_and_plans(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Secondary Survey: no injuries", "Primary closure with Vicryl", "Insurance: Medicare", "Insurance: Self-pay"],
+)
+def test_insurance_cue_needs_a_named_plan(text: str) -> None:
+    assert spans(REC, text) == []

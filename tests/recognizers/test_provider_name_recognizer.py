@@ -49,3 +49,18 @@ def test_providers_found(text: str, expected: list[str]) -> None:
 )
 def test_not_providers(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dictated 07/07/2024 04:41. ERC/dw\n", ["ERC", "dw"]),
+        ("Dictated 06/03/2024 15:20 | Transcribed 06/03/2024 17:02 | HS/rcl\n", ["HS", "rcl"]),
+    ],
+)
+def test_initials_closing_a_dictation_line(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+def test_end_of_line_initials_need_a_dictation_line() -> None:
+    assert spans(REC, "Admitted to the floor. ER/OR\n") == []

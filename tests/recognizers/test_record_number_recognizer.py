@@ -54,3 +54,19 @@ def test_identifiers_found(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_clinical_tokens_are_not_ids(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Med rec no.: 00-772-918\nBirth", ("00-772-918", "MEDICAL_RECORD_NUMBER")),
+        ("SSN (last 4 only on request): xxx-xx-4321\n", ("4321", "US_SSN")),
+        ("mailed via USPS tracking 9400 1000 0000 0000 1187 42)", ("9400 1000 0000 0000 1187 42", "ID")),
+    ],
+)
+def test_more_record_number_shapes(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(REC, text)
+
+
+def test_med_rec_without_number_label_is_medication_reconciliation() -> None:
+    assert spans(REC, "Med rec 2 changes made") == []
