@@ -38,6 +38,16 @@ _RELATIVE_FIELD = re.compile(
     r"|Granddaughter|Grandson|Niece|Nephew|Aunt|Uncle|Cousin|Friend|Neighbor|Neighbour|Caregiver|Fianc[eé]e?)"
     rf"[ \t]*[,:][ \t]*(?P<phi>{FULL_NAME})"
 )
+# A relation word opening a list item, then a full name: "home 555-0126; daughter Corinne
+# Walker-Field 555-0127", "(son Tomas Reyes)". Two name words are required without the
+# possessive.
+_RELATIVE_ITEM = re.compile(
+    r"(?:^|(?<=[;(])|(?<=[;(][ \t])|(?<=\band[ \t]))(?:[Ww]ife|[Hh]usband|[Ss]pouse|[Pp]artner|[Ss]on|[Dd]aughter"
+    r"|[Mm]other|[Ff]ather|[Ss]ister|[Bb]rother|[Nn]iece|[Nn]ephew|[Aa]unt|[Uu]ncle|[Gg]randson"
+    r"|[Gg]randdaughter|[Gg]uardian|[Cc]aregiver|[Nn]eighbou?r|[Ff]riend)"
+    rf",?[ \t]+(?P<phi>{FULL_NAME})",
+    re.MULTILINE,
+)
 # Clergy, police and other titled non-staff persons: "Officer Dana Kowalczyk", "Sgt. Miles
 # Brennan", "Rev. Theodora Banks". Words that are also nouns ("Father", "Bishop") need a
 # full name after them.
@@ -74,6 +84,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
+        SpanPattern("relative opening a list item", _RELATIVE_ITEM, 0.8),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("relative mention, lower case", _RELATIVE_LOWER, 0.8),
         SpanPattern("salutation", _DEAR, 0.85),

@@ -48,3 +48,18 @@ def test_persons_found(text: str, expected: list[str]) -> None:
 )
 def test_not_persons(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("home 662.555.0126; daughter Corinne Walker-Field 662.555.0127.", ["Corinne Walker-Field"]),
+        ("Contacts: (son Tomas Reyes) and daughter Ana Reyes", ["Ana Reyes", "Tomas Reyes"]),
+    ],
+)
+def test_relative_opening_a_list_item(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+def test_relation_word_mid_sentence_needs_a_possessive() -> None:
+    assert spans(REC, "the daughter Clinic Visit was moved") == []
