@@ -81,7 +81,9 @@ class FindingResolver:
         span = text[f.start : f.end]
         if f.entity_type == "PHONE_NUMBER" and f.recognizer == "PhoneRecognizer":
             # libphonenumber's lenient matcher takes CPT ranges ("99203-99205") for numbers
-            return _CODE_RANGE.fullmatch(span.strip()) is not None
+            # and blood pressures ("168/92") for short local numbers
+            digits = sum(c.isdigit() for c in span)
+            return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.recognizer in _CUED_RECOGNIZERS:
@@ -132,10 +134,10 @@ class FindingResolver:
             )  # "Taylor-Jones" is a firm of two surnames
             if f.entity_type == "ORGANIZATION" and common:
                 return True  # "Resume", "Diet", "Phone": one ordinary word is no organisation
+            if f.entity_type == "LOCATION" and common and word not in self.places:
+                return True  # "Requesting", "Home", "Lumbar": not a known city or county
         if f.recognizer == _NER and f.entity_type == "ORGANIZATION" and self._generic_words(word):
             return True  # "the Emergency Department", "Referral Coordinator": descriptions
-            if f.entity_type == "LOCATION" and common and word not in self.places:
-                return True  # "Requesting", "Home": not a known city or county
         if f.recognizer == _NER and f.entity_type == "PERSON" and not self.priors.has_name_like_token(span):
             return True  # "Discharge", "Analgesia": capitalised ordinary words
         if self._on_clinical_phrase(text, f, protected):

@@ -104,7 +104,7 @@ _STRONG_DATE_CUES = frozenset("on dated date dos procedure surgery admitted disc
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
-    r"vision|sats?|units?|views?|vertebra|ribs?|teeth|fingers|toes|\+)",
+    r"vision|sats?|units?|views?|murmurs?|systolic|diastolic|holosystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
     re.IGNORECASE,
 )
 
