@@ -48,6 +48,13 @@ _RELATIVE_ITEM = re.compile(
     rf",?[ \t]+(?P<phi>{FULL_NAME})",
     re.MULTILINE,
 )
+# A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
+_NICKNAME = re.compile(
+    rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
+)
+# Three dotted initials stand for a person ("listed as J.A.B."); a few are abbreviations.
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?P<phi>[A-Z]\.[A-Z]\.[A-Z]\.)(?![\w])")
+_DOTTED_NOT_NAMES = frozenset({"U.S.A.", "P.O.B.", "N.P.O.", "A.S.A.", "R.I.P.", "C.B.C.", "E.K.G.", "B.M.P."})
 # Clergy, police and other titled non-staff persons: "Officer Dana Kowalczyk", "Sgt. Miles
 # Brennan", "Rev. Theodora Banks". Words that are also nouns ("Father", "Bishop") need a
 # full name after them.
@@ -85,6 +92,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative opening a list item", _RELATIVE_ITEM, 0.8),
+        SpanPattern("name with quoted nickname", _NICKNAME, 0.85),
+        SpanPattern("three dotted initials", _DOTTED_INITIALS, 0.6),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("relative mention, lower case", _RELATIVE_LOWER, 0.8),
         SpanPattern("salutation", _DEAR, 0.85),
@@ -102,6 +111,12 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None
         if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
             return None  # "RE: URGENT referral": a single ordinary word is not a name
+        if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
+            return None
+        if pattern.regex is _RELATIVE_ITEM:
+            first = span.split()[0]
+            if not (self.priors.is_known_name(first) or self.priors.word_frequency(first) < 3.0):
+                return None  # "son Has Asthma": an ordinary word, not a given name
         if pattern.regex is _RELATIVE_LOWER:
             # keep the leading words that are names or rare ("piotr szymanski"), stop at
             # an ordinary word ("her husband was present")

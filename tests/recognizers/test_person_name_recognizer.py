@@ -63,3 +63,19 @@ def test_relative_opening_a_list_item(text: str, expected: list[str]) -> None:
 
 def test_relation_word_mid_sentence_needs_a_possessive() -> None:
     assert spans(REC, "the daughter Clinic Visit was moved") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Patient: Wojciech "Walt" Kaminski   MRN: 1', ['Wojciech "Walt" Kaminski']),
+        ("(group roster lists the client as J.A.B.); next", ["J.A.B."]),
+    ],
+)
+def test_nicknames_and_dotted_initials(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["a son; son Has Asthma", "made in the U.S.A. today"])
+def test_not_names_ordinary_words_and_abbreviations(text: str) -> None:
+    assert spans(REC, text) == []
