@@ -37,10 +37,15 @@ def _normalise(term: str, *, fold_plural: bool = True) -> str:
     return " ".join(_singular(w) for w in words) if fold_plural else " ".join(words)
 
 
+_PRODUCT_FILES = frozenset({"drugs.txt", "devices.txt"})
+
+
 class ClinicalLexicon:
     """Clinical terms: eponyms, devices, drugs, scales, abbreviations and headers."""
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], products: Iterable[str] = ()) -> None:
+        # drug and device names and their makers, whose model numbers follow them
+        self.products = frozenset(_normalise(p, fold_plural=False) for p in products)
         self.words: set[str] = set()
         phrases: set[str] = set()
         for raw in terms:
@@ -71,12 +76,19 @@ class ClinicalLexicon:
         if not files:
             raise ConfigurationError(f"clinical lexicon folder {str(folder)!r} has no .txt files")
         terms: list[str] = []
+        products: list[str] = []
         for file in files:
             for line in file.read_text(encoding="utf-8").splitlines():
                 line = line.strip()
                 if line and not line.startswith("#"):
                     terms.append(line)
-        return cls(terms)
+                    if file.name in _PRODUCT_FILES:
+                        products.append(line)
+        return cls(terms, products)
+
+    def is_product(self, text: str) -> bool:
+        """Whether `text` is a drug, device or manufacturer name ("Optiflux", "Medtronic")."""
+        return _normalise(text, fold_plural=False) in self.products
 
     def __len__(self) -> int:
         return len(self.words) + len(self.phrases)

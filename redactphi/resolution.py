@@ -84,6 +84,8 @@ class FindingResolver:
             # and blood pressures ("168/92") for short local numbers
             digits = sum(c.isdigit() for c in span)
             return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
+        if f.reason.startswith("letter-digit identifier (weak)") and self._after_product(text, f.start):
+            return True  # "Optiflux F180NR", "Medtronic 6935M", "Arthrex AR-8925DS": a model number
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.recognizer in _CUED_RECOGNIZERS:
@@ -145,6 +147,18 @@ class FindingResolver:
         # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
         # a person's name is judged word by word.
         return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
+
+    def _after_product(self, text: str, start: int) -> bool:
+        """Whether the word or two words just before `start`, on the same line, name a
+        drug, device or manufacturer (the lexicon's drugs and devices files)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        words = re.findall(r"[A-Za-z][\w\-]*", text[max(line_start, start - 40) : start])
+        if not words:
+            return False
+        last = words[-1]
+        if len(last) > 2 and self.lexicon.is_product(last):
+            return True
+        return len(words) >= 2 and self.lexicon.is_product(" ".join(words[-2:]))
 
     def _on_clinical_phrase(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether the finding is a lexicon phrase plus nothing that could be PHI: "Clinical

@@ -57,3 +57,27 @@ def test_name_propagation_skips_lower_case_words() -> None:
     text = _redact(note)
     assert "surgical field" in text and "rose-colored" in text
     assert "Field" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dialyzer: Optiflux F180NR, flow 400", "Dialyzer: Optiflux F180NR, flow 400"),
+        ("anchor Arthrex AR-8925DS placed", "anchor Arthrex AR-8925DS placed"),
+        ("seen by her A100293847 today", "seen by her [ID] today"),
+        ("MRN A100293847", "MRN [MEDICAL_RECORD_NUMBER]"),
+    ],
+)
+def test_model_numbers_after_a_product_name_are_kept(text: str, expected: str) -> None:
+    assert _redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BP 168/92, HR 88", "BP 168/92, HR 88"),
+        ("call 555-0123 now", "call [PHONE_NUMBER] now"),
+    ],
+)
+def test_short_numbers_are_no_phone(text: str, expected: str) -> None:
+    assert _redact(text) == expected
