@@ -1,14 +1,24 @@
-"""Where the statistical NER runs: the parts of a note the rules have not settled.
+"""Where the statistical NER runs: small windows around the words it could label.
 
 The NER costs about four fifths of the analysis time and only ever proposes names,
-organisations and places, which are written capitalised. A sentence whose capitalised
-words are all ordinary (stop words, clinical lexicon words, short acronyms such as CT or
-RLQ, field labels) or already inside a rule finding ("Dr. Cook", "March 14, 2024") gives
-the NER nothing to add, so it is not sent. The rest runs through the NER as contiguous
-regions, cut on sentence boundaries, so each name keeps the words around it.
+organisations and places (PERSON, ORG, GPE/LOC/FAC), which are written capitalised. Its
+tok2vec (HashEmbedCNN, window 1, depth 4) lets each token see only about four tokens either
+side, so a few words of context give it (nearly) the same view as the whole note.
 
-`full` scope sends the whole note; both cut very long notes into chunks on line or word
-boundaries so spaCy's length limit and memory stay bounded.
+`windowed` (default) sends, per line, about `WINDOW_WORDS` whitespace-cut words either side
+of each candidate word, windows closer than `MERGE_GAP` characters merged. A candidate has a
+capital letter, is not an ordinary word (stop word, clinical lexicon term) and is not inside
+a rule finding of a type the NER does not propose ("Dr. Cook", "March 14, 2024"; a rule's
+guessed PERSON/ORGANIZATION/LOCATION stays open, the NER may extend it: "MD Anderson").
+Not candidates: a common English word opening a line, bullet or sentence ("Tolerated well")
+unless it is a known name or the next word is capitalised too ("Summit Dermatology");
+ALL-CAPS acronyms of up to 3 letters unless a capitalised word follows ("SF General");
+ALL-CAPS headings that do not look like names ("OPERATIVE REPORT"). In a note written
+almost without capitals (dictation) every non-ordinary word is a candidate.
+
+`selective` sends whole lines holding any non-ordinary, unsettled word; `full` sends the
+whole note. All modes cut very long regions into chunks on line or word boundaries so
+spaCy's length limit and memory stay bounded.
 """
 
 from __future__ import annotations
@@ -51,7 +61,7 @@ class NerScope:
 
     def __init__(
         self,
-        mode: str = "selective",
+        mode: str = "windowed",
         *,
         ordinary_words: Collection[str] = (),
         max_chunk: int = MAX_CHUNK,
