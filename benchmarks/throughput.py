@@ -237,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--quick", action="store_true", help="fewer rounds and notes, scaling to 100 KB"
     )
-    parser.add_argument("--ner-scope", choices=("selective", "full"), default=None)
+    parser.add_argument("--ner-scope", choices=("windowed", "selective", "full"), default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "throughput.json")
     parser.add_argument("--child-load", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

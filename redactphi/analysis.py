@@ -171,8 +171,15 @@ class PhiAnalyzer:
             return out
         pieces: list[tuple[int, int]] = []  # (note index, region start)
         segments: list[str] = []
+        # A rule finding of a type the NER proposes itself (a guessed first name, a partial
+        # organisation) is not settled: the NER may extend or retype it ("MD Anderson").
+        ner_types = {e for recognizer in self._ner for e in recognizer.supported_entities}
         for i, (text, found) in enumerate(zip(batch, rules, strict=True)):
-            settled = [(r.start, r.end) for r in found if r.score >= self.score_threshold]
+            settled = [
+                (r.start, r.end)
+                for r in found
+                if r.score >= self.score_threshold and r.entity_type not in ner_types
+            ]
             for start, end in self.ner_scope.regions(text, settled):
                 pieces.append((i, start))
                 segments.append(_breathable(text[start:end]))

@@ -30,7 +30,7 @@ class RedactorConfig(BaseModel):
     lexicon: str = "default"
     propagate_names: bool = True
     # Where the statistical NER runs: everywhere, or only lines the rules have not settled.
-    ner_scope: Literal["selective", "full"] = "full"
+    ner_scope: Literal["windowed", "selective", "full"] = "windowed"
 
     @field_validator("recognizers")
     @classmethod

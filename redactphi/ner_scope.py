@@ -1,14 +1,24 @@
-"""Where the statistical NER runs: the parts of a note the rules have not settled.
+"""Where the statistical NER runs: small windows around the words it could label.
 
 The NER costs about four fifths of the analysis time and only ever proposes names,
-organisations and places, which are written capitalised. A sentence whose capitalised
-words are all ordinary (stop words, clinical lexicon words, short acronyms such as CT or
-RLQ, field labels) or already inside a rule finding ("Dr. Cook", "March 14, 2024") gives
-the NER nothing to add, so it is not sent. The rest runs through the NER as contiguous
-regions, cut on sentence boundaries, so each name keeps the words around it.
+organisations and places (PERSON, ORG, GPE/LOC/FAC), which are written capitalised. Its
+tok2vec (HashEmbedCNN, window 1, depth 4) lets each token see only about four tokens either
+side, so a few words of context give it (nearly) the same view as the whole note.
 
-`full` scope sends the whole note; both cut very long notes into chunks on line or word
-boundaries so spaCy's length limit and memory stay bounded.
+`windowed` (default) sends, per line, about `WINDOW_WORDS` whitespace-cut words either side
+of each candidate word, windows closer than `MERGE_GAP` characters merged. A candidate has a
+capital letter, is not an ordinary word (stop word, clinical lexicon term) and is not inside
+a rule finding of a type the NER does not propose ("Dr. Cook", "March 14, 2024"; a rule's
+guessed PERSON/ORGANIZATION/LOCATION stays open, the NER may extend it: "MD Anderson").
+Not candidates: a common English word opening a line, bullet or sentence ("Tolerated well")
+unless it is a known name or the next word is capitalised too ("Summit Dermatology");
+ALL-CAPS acronyms of up to 3 letters unless a capitalised word follows ("SF General");
+ALL-CAPS headings that do not look like names ("OPERATIVE REPORT"). In a note written
+almost without capitals (dictation) every non-ordinary word is a candidate.
+
+`selective` sends whole lines holding any non-ordinary, unsettled word; `full` sends the
+whole note. All modes cut very long regions into chunks on line or word boundaries so
+spaCy's length limit and memory stay bounded.
 """
 
 from __future__ import annotations
@@ -16,10 +26,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redactphi_recognizers import NamePriors
 
 __all__ = ["NER_SCOPES", "NerScope"]
 
-NER_SCOPES = ("selective", "full")
+NER_SCOPES = ("windowed", "selective", "full")
 
 # A chunk this long holds any clinical note; longer inputs are cut so that memory and
 # spaCy's max_length (1,000,000 characters) never bound what RedactPHI accepts.
@@ -27,6 +41,19 @@ MAX_CHUNK = 100_000
 # Lines: cutting inside a line ("Emily A. Roe", "S. Addison") costs the NER its context.
 _SEGMENT = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+# `windowed`: words of context either side of a candidate word (whitespace-cut). spaCy's NER
+# sees about four tokens either side through its tok2vec, plus its own recent decisions.
+WINDOW_WORDS = 8
+# Windows closer than this (in characters) are merged into one NER input.
+MERGE_GAP = 20
+# A capitalised word opening a sentence and at least this common in English is ordinary.
+COMMON_ZIPF = 4.0
+# Under this share of capital letters among letters a note is treated as written caseless.
+CASELESS_SHARE = 0.02
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+_BULLETS = frozenset("-*•·–—>#+")
 
 
 class NerScope:
@@ -34,16 +61,24 @@ class NerScope:
 
     def __init__(
         self,
-        mode: str = "selective",
+        mode: str = "windowed",
         *,
         ordinary_words: Collection[str] = (),
         max_chunk: int = MAX_CHUNK,
+        window: int = WINDOW_WORDS,
+        merge_gap: int = MERGE_GAP,
+        common_zipf: float = COMMON_ZIPF,
+        priors: NamePriors | None = None,
     ) -> None:
         if mode not in NER_SCOPES:
             raise ValueError(f"ner_scope must be one of {NER_SCOPES}, not {mode!r}")
         self.mode = mode
         self._ordinary = frozenset(w.lower() for w in ordinary_words)
         self.max_chunk = max_chunk
+        self.window = window
+        self.merge_gap = merge_gap
+        self.common_zipf = common_zipf
+        self._priors = priors
 
     def regions(self, text: str, settled: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Sorted, disjoint (start, end) regions of `text` for the NER.
@@ -55,6 +90,8 @@ class NerScope:
         if self.mode == "full":
             return self._chunked([(0, len(text))], text)
         starts, ends = _flatten(settled)
+        if self.mode == "windowed":
+            return self._chunked(self._windows(text, starts, ends), text)
         regions: list[tuple[int, int]] = []
         for m in _SEGMENT.finditer(text):
             start, end = m.span()
@@ -78,6 +115,67 @@ class NerScope:
             return True
         return False
 
+    @property
+    def priors(self) -> NamePriors:
+        if self._priors is None:
+            from redactphi_recognizers import NamePriors
+
+            self._priors = NamePriors.load()
+        return self._priors
+
+    def _windows(self, text: str, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        # A note dictated or typed without capitals ("seen by farah siddiqui") gives case no
+        # say: there any word outside the ordinary set is a candidate.
+        caseless = len(_UPPER.findall(text)) < CASELESS_SHARE * len(_LETTER.findall(text))
+        for line in _SEGMENT.finditer(text):
+            line_start, line_end = line.span()
+            tokens: list[tuple[int, int]] | None = None
+            for m in _WORD.finditer(text, line_start, line_end):
+                if not self._is_candidate(text, m, line_start, starts, ends, caseless):
+                    continue
+                if tokens is None:
+                    tokens = [t.span() for t in _TOKEN.finditer(text, line_start, line_end)]
+                    tok_starts = [t[0] for t in tokens]
+                k = bisect_right(tok_starts, m.start()) - 1
+                lo = tokens[max(0, k - self.window)][0]
+                hi = tokens[min(len(tokens) - 1, k + self.window)][1]
+                if out and lo - out[-1][1] < self.merge_gap:
+                    out[-1] = (out[-1][0], max(out[-1][1], hi))
+                else:
+                    out.append((lo, hi))
+        return out
+
+    def _is_candidate(
+        self,
+        text: str,
+        m: re.Match[str],
+        line_start: int,
+        starts: list[int],
+        ends: list[int],
+        caseless: bool = False,
+    ) -> bool:
+        """A word the NER could call a name, an organisation or a place."""
+        word = m.group()
+        if word.islower() and not caseless:
+            return False
+        lower = word.lower().strip("'’-")
+        if lower in self._ordinary or _inside(m.start(), m.end(), starts, ends):
+            return False
+        if caseless:
+            return True
+        if word.isupper() and len(word) <= 3:
+            # CT, RLQ, ED: acronyms, unless they open a name ("MD Anderson", "SF General");
+            # initials sit next to the name they go with, which has its own window.
+            return _next_word_is_titled(text, m.end())
+        if word.isupper() and not self.priors.is_name_like(word):
+            return False  # "OPERATIVE REPORT", "ESTIMATED BLOOD LOSS": headings
+        if _opens_sentence(text, line_start, m.start()) and not _next_word_is_titled(text, m.end()):
+            priors = self.priors
+            if priors.word_frequency(lower) >= self.common_zipf and not priors.is_known_name(lower):
+                return False  # "Tolerated well", "Afebrile, ...", "Overall, ..." opening a sentence
+        return True
+
     def _chunked(self, regions: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         for start, end in regions:
@@ -88,6 +186,34 @@ class NerScope:
             if text[start:end].strip():
                 out.append((start, end))
         return out
+
+
+_NEXT_WORD = re.compile(r"[ \t]*[&\-]?[ \t]*([^\W\d_]+)")
+
+
+def _next_word_is_titled(text: str, at: int) -> bool:
+    """Whether the word right after `at` (same line) is written Capitalised, not ALL CAPS."""
+    m = _NEXT_WORD.match(text, at)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and not word.isupper()
+
+
+def _opens_sentence(text: str, line_start: int, at: int) -> bool:
+    """Whether the word at `at` opens its line, a bullet, or follows ". ", ": ", "; "."""
+    i = at
+    while i > line_start and text[i - 1] in " \t":
+        i -= 1
+    if i == line_start:
+        return True
+    c = text[i - 1]
+    if c in ".:;!?":
+        return i < at
+    if c in _BULLETS or c == ")":
+        before = text[line_start : i - 1].strip()
+        return not before or (c == ")" and len(before) <= 2 and before.isalnum())
+    return False
 
 
 def _cut_point(text: str, start: int, limit: int) -> int:
