@@ -107,10 +107,10 @@ _INITIALS = re.compile(
 # Initials closing a dictation line after its times: "Dictated 07/07/2024 04:41. ERC/dw",
 # "Transcribed 06/03/2024 17:02 | HS/rcl".
 _INITIALS_EOL = re.compile(
-    r"^(?P<line>[^\n]*\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|D|T|DD|DT):?[^\n]*[.|;,][ \t]+)"
-    r"(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})[ \t]*$",
+    r"[.|;,][ \t]+(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})[ \t]*$",
     re.MULTILINE,
 )
+_DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 
@@ -135,7 +135,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in (
             *_INITIALS.finditer(text),
             *_INITIALS_COLON.finditer(text),
-            *_INITIALS_EOL.finditer(text),
+            *(
+                m
+                for m in _INITIALS_EOL.finditer(text)
+                if _DICTATION_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+            ),
         ):
             for group in ("phi", "second"):
                 start, end = m.span(group)
