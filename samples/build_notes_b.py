@@ -13,63 +13,12 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import build_samples as bs  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-NOTES_DIR = HERE / "notes_b"
-OUT = HERE / "notes_b.jsonl"
-ID_PREFIX = "samples-b-"
-
-
-def load_notes(notes_dir: Path) -> list[bs.Note]:
-    files = sorted(notes_dir.glob("*.txt"))
-    if not files:
-        raise bs.MarkupError(f"no *.txt notes found in {notes_dir}")
-    notes: list[bs.Note] = []
-    for path in files:
-        if not bs._NAME_RE.match(path.name):
-            raise bs.MarkupError(
-                f"{path.name}: file name must look like 'op_01_small_bowel_resection.txt'"
-            )
-        text, spans, keep = bs.parse_note(path.read_text(encoding="utf-8"), path.name)
-        notes.append(bs.Note(ID_PREFIX + path.stem, text, spans, keep))
-    return notes
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notes-dir", type=Path, default=NOTES_DIR)
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--check", action="store_true", help="verify --out is up to date")
-    parser.add_argument("--stats", action="store_true", help="print per-label span counts")
-    args = parser.parse_args(argv)
-    try:
-        notes = load_notes(args.notes_dir)
-    except bs.MarkupError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
-    sys.stderr.writelines(bs.length_warnings(notes))
-    content = bs.render(notes)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else None
-        if current != content:
-            sys.stderr.write(f"{args.out} is out of date; run: python samples/build_notes_b.py\n")
-            return 1
-        sys.stdout.write(f"{args.out} is up to date ({len(notes)} notes)\n")
-    else:
-        args.out.write_text(content, encoding="utf-8", newline="\n")
-        sys.stdout.write(f"wrote {len(notes)} notes to {args.out}\n")
-    if args.stats:
-        sys.stdout.write(bs.stats(notes))
-    return 0
-
+import note_set  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(note_set.main("notes_b", __doc__.splitlines()[0]))
