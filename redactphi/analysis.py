@@ -23,6 +23,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokenizer import Tokenizer
 
+from redactphi_recognizers.registry import LINE_TRIGGER
+
 from .ner_scope import NerScope
 
 __all__ = ["PhiAnalyzer"]
@@ -123,6 +125,11 @@ class PhiAnalyzer:
         self._ner = [r for r in recognizers if isinstance(r, SpacyRecognizer)]
         self._rules = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
         self._context = {r.id: list(r.context) for r in recognizers if r.context}
+        self._triggers = {
+            r.id: trigger
+            for r in self._rules
+            if (trigger := getattr(r, LINE_TRIGGER, None)) is not None
+        }
         # Presidio's per-recognizer hook does nothing unless a recognizer overrides it.
         self._custom_context = [
             r
@@ -152,16 +159,29 @@ class PhiAnalyzer:
         if not text.strip():
             return results
         for recognizer in self._rules:
-            # Rule recognizers read only the text; Presidio types the argument as required.
-            found = recognizer.analyze(
-                text=text,
-                entities=self.entities,
-                nlp_artifacts=None,  # type: ignore[arg-type]
-            )
+            trigger = self._triggers.get(recognizer.id)
+            if trigger is None:
+                found = self._apply(recognizer, text)
+            else:
+                found = []
+                for start, end in _trigger_lines(text, trigger):
+                    part = self._apply(recognizer, text[start:end])
+                    for result in part:
+                        result.start += start
+                        result.end += start
+                    found.extend(part)
             if found:
                 _stamp(found, recognizer)
                 results.extend(found)
         return results
+
+    def _apply(self, recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
+        # Rule recognizers read only the text; Presidio types the argument as required.
+        return recognizer.analyze(
+            text=text,
+            entities=self.entities,
+            nlp_artifacts=None,  # type: ignore[arg-type]
+        )
 
     def _run_ner(
         self, batch: Sequence[str], rules: Sequence[list[RecognizerResult]], batch_size: int
@@ -226,6 +246,22 @@ class PhiAnalyzer:
         self._booster.boost(text, results, self._context)
         kept = [r for r in results if r.score >= self.score_threshold]
         return EntityRecognizer.remove_duplicates(kept)
+
+
+def _trigger_lines(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of consecutive lines of `text` holding a `trigger` match."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    while (m := trigger.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if blocks and start <= blocks[-1][1] + 1:
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+        pos = end + 1
+    return blocks
 
 
 def _breathable(segment: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from presidio_analyzer import EntityRecognizer
@@ -29,7 +30,25 @@ from .record_number_recognizer import RecordNumberRecognizer
 from .street_address_recognizer import StreetAddressRecognizer
 from .web_address_recognizer import WebAddressRecognizer
 
-__all__ = ["DEFAULT_RECOGNIZERS", "RECOGNIZER_FACTORIES", "build_recognizers"]
+__all__ = ["DEFAULT_RECOGNIZERS", "LINE_TRIGGER", "RECOGNIZER_FACTORIES", "build_recognizers"]
+
+# Attribute naming a regex that every match of the recognizer contains a match of, on the
+# same line. The analyzer then runs the recognizer only on the lines holding a trigger:
+# the same findings (no pattern below crosses a line) for a fraction of the work. The
+# international phone matcher was a fifth of the rule time, on notes that hold no number.
+LINE_TRIGGER = "redactphi_line_trigger"
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    # Seven digits or more, grouped by spaces, dots, dashes or brackets, or after a
+    # slash-separated area code ("030/1234567"); dates ("03/14/2024") do not trigger.
+    "PhoneRecognizer": re.compile(
+        r"(?:\d[^\S\n]?[().\-]?[^\S\n]?){7}|\d{2,5}[^\S\n]?/[^\S\n]?\d{5}"
+    ),
+    "EmailRecognizer": re.compile("@"),
+    # A host has a dot and a top-level domain of two or more letters.
+    "UrlRecognizer": re.compile(r"\.[A-Za-z]{2}"),
+    # IPv4 a.b.c.d; IPv6 has at least two colons among hex groups ("::1", "fe80::").
+    "IpRecognizer": re.compile(r"\d\.\d{1,3}\.|::|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"),
+}
 
 
 def _spacy_ner() -> EntityRecognizer:
@@ -82,5 +101,8 @@ def build_recognizers(names: Iterable[str] = DEFAULT_RECOGNIZERS) -> list[Entity
         except KeyError:
             known = ", ".join(sorted(RECOGNIZER_FACTORIES))
             raise ValueError(f"unknown recognizer {name!r}; known: {known}") from None
-        recognizers.append(factory())
+        recognizer = factory()
+        if name in _TRIGGERS:
+            setattr(recognizer, LINE_TRIGGER, _TRIGGERS[name])
+        recognizers.append(recognizer)
     return recognizers
