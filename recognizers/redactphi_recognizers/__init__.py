@@ -13,6 +13,7 @@ from .phone_number_recognizer import PhoneNumberRecognizer
 from .provider_name_recognizer import ProviderNameRecognizer
 from .record_number_recognizer import RecordNumberRecognizer
 from .registry import DEFAULT_RECOGNIZERS, RECOGNIZER_FACTORIES, build_recognizers
+from .spoken_recognizer import SpokenIdentifierRecognizer
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 from .street_address_recognizer import StreetAddressRecognizer
 from .web_address_recognizer import WebAddressRecognizer
@@ -35,6 +36,7 @@ __all__ = [
     "SpanMatch",
     "SpanPattern",
     "SpanPatternRecognizer",
+    "SpokenIdentifierRecognizer",
     "StreetAddressRecognizer",
     "WebAddressRecognizer",
     "build_recognizers",

@@ -27,7 +27,9 @@ _MONTH = (
 # Lower-case dictation writes "june 30th"; "may" and "march" stay excluded in lower case.
 _MONTH_LOWER = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?\s+"
-_TIME = r"(?:,?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:hrs|hours))?)?"
+# A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
+_ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
+_TIME = rf"(?:,?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?{_ZONE}(?:\s+(?:hrs|hours))?)?"
 _MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
@@ -37,7 +39,7 @@ _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|\.\d|-(?!\d{{1,2}}/\d))"
 )
 _ISO = re.compile(
-    rf"(?<![\w/.\-])(?P<phi>(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
+    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME})(?!\w)"
@@ -60,7 +62,8 @@ _NUM_MONTH_DAY = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?![\w/]|\.\d|-(?!\d{1,2}/\d)|:\d)"
 )
 _ORDINAL_DAY = re.compile(
-    r"\b(?:on|since|until|till|by|from|before|after|of|through|thru)\s+the\s+(?P<phi>(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
+    r"\b(?:on|since|until|till|by|from|before|after|of|through|thru|tentatively|scheduled|planned"
+    r"|set[ \t]+for|booked[ \t]+for|around)\s+(?P<phi>the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
 # A month named alone after a time preposition: "last SI was in January", "started in
@@ -69,7 +72,8 @@ _ORDINAL_DAY = re.compile(
 _MONTH_ALONE = re.compile(
     r"\b(?:in|since|until|till|during|by|through|thru|early|mid|late|last|this|next|of|before|after)"
     r"[ \t-]+(?P<phi>(?P<mon>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Sept))(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t,]*\d)"
+    r"|November|December|Sept|january|february|april|june|july|august|september|october|november"
+    r"|december))(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t,]*\d)"
 )
 # A weekday makes a short date certain: "Friday the 8th", "Friday 8/16", "Tue 3/4".
 _WEEKDAY_SHORT = re.compile(
@@ -80,6 +84,36 @@ _WEEKDAY_SHORT = re.compile(
 _NUM_MONTH_DAY_TIME = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t]+(?:at[ \t]+|@[ \t]*)?"
     r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\w/:])"
+)
+# Holidays name a day of a year ("the Friday before Christmas", "over Memorial Day
+# weekend", "on the Fourth of July"); "Christmas disease" and "Christmas factor" are not.
+_HOLIDAY_NAMES = (
+    r"New[ \t]+Year'?s(?:[ \t]+(?:Day|Eve))?|Christmas(?:[ \t]+(?:Day|Eve))?|Xmas"
+    r"|Thanksgiving(?:[ \t]+Day)?|Easter(?:[ \t]+(?:Sunday|Monday))?|Good[ \t]+Friday"
+    r"|Hallowe'?en|Memorial[ \t]+Day|Labou?r[ \t]+Day|Independence[ \t]+Day"
+    r"|(?:the[ \t]+)?(?:Fourth|4th)[ \t]+of[ \t]+July|July[ \t]+(?:4th|Fourth)|Veterans'?[ \t]+Day"
+    r"|Columbus[ \t]+Day|Presidents'?[ \t]+Day|(?:Martin[ \t]+Luther[ \t]+King|MLK)(?:,?[ \t]+Jr\.?)?[ \t]+Day"
+    r"|Valentine'?s[ \t]+Day|Mother'?s[ \t]+Day|Father'?s[ \t]+Day|St\.?[ \t]+Patrick'?s[ \t]+Day"
+    r"|Juneteenth|Mardi[ \t]+Gras|Passover|Rosh[ \t]+Hashanah|Yom[ \t]+Kippur|Hanukk?ah|Chanukk?ah"
+    r"|Diwali|Eid(?:[ \t]+al-(?:Fitr|Adha))?|(?:Lunar|Chinese)[ \t]+New[ \t]+Year|Kwanzaa"
+)
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_HOLIDAY = re.compile(
+    rf"(?<![\w'’])(?P<phi>(?:{_WEEKDAY_NAME}[ \t]+(?:before|after|of)[ \t]+)?(?:{_HOLIDAY_NAMES}))"
+    r"(?![\w'’])(?![ \t]+(?:disease|factor|tree|cactus|lily|rose|card|party|music)s?\b)"
+)
+# Dictated notes write them in lower case: "since halloween".
+_HOLIDAY_LOWER = re.compile(
+    r"(?<![\w'’])(?P<phi>christmas(?:[ \t]+(?:day|eve))?|thanksgiving|halloween|easter|new[ \t]+year'?s(?:[ \t]+(?:day|eve))?)"
+    r"(?![\w'’])(?![ \t]+(?:disease|factor)s?\b)"
+)
+# A weekday alone after a time word: "since Saturday", "family meeting planned Monday",
+# "bed possible Thursday". Schedules ("Tuesday-Thursday-Saturday", "Saturday dose",
+# "Mondays") are not dates.
+_WEEKDAY_ALONE = re.compile(
+    r"\b(?:on|since|by|until|till|last|this|past|next|planned|possible|scheduled|expected|before"
+    rf"|after|from|early|late|arriving|starting|through)[ \t]+(?P<phi>{_WEEKDAY_NAME})"
+    r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
 )
 _SEASON_YEAR = re.compile(r"(?<![\w])(?P<phi>(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<y>(?:19|20)\d\d))(?![\w])")
 
@@ -147,6 +181,9 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date month alone after cue", _MONTH_ALONE, 0.6),
         SpanPattern("date weekday with short date", _WEEKDAY_SHORT, 0.85),
         SpanPattern("date m/d with time", _NUM_MONTH_DAY_TIME, 0.8),
+        SpanPattern("date holiday", _HOLIDAY, 0.7),
+        SpanPattern("date holiday, lower case", _HOLIDAY_LOWER, 0.6),
+        SpanPattern("date weekday after time word", _WEEKDAY_ALONE, 0.6),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

@@ -110,6 +110,21 @@ _INITIALS_EOL = re.compile(
     r"[.|;,][ \t]+(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})[ \t]*$",
     re.MULTILINE,
 )
+# Author and typist initials as one token anywhere: "CWS/ldb  Job 88213-05", "on file.
+# EKM/cb", "FH/ls   cc: ...". Capitals, a slash and two or three lower-case letters; not
+# after a number ("10 IU/kg") and not a unit or a route ("IU/hr", "PO/prn").
+_INITIALS_PAIR = re.compile(
+    r"(?<![\w/.\-])(?<!\d[ \t])(?P<phi>[A-Z]{2,4})/(?P<second>[a-z]{2,3})(?![\w/'’\-])"
+)
+_NOT_TYPIST = frozenset(
+    "kg hr hrs day min ml dl mg mcg wk wks mo yr yrs sec hpf lpf mmol meq prn po iv im sq sc "
+    "pr sl bid tid qid qd qhs ea cm mm neg pos yes no and the".split()
+)
+_NOT_AUTHOR = frozenset("IU MU GU PO IV IM SQ SC PR SL NG OG ET".split())
+# Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
+_INITIALS_DASH_EOL = re.compile(
+    r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE
+)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
@@ -144,6 +159,15 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials
+        for m in _INITIALS_PAIR.finditer(text):
+            if m.group("second") in _NOT_TYPIST or m.group("phi") in _NOT_AUTHOR:
+                continue
+            for group in ("phi", "second"):
+                start, end = m.span(group)
+                yield SpanMatch(start, end, "PROVIDER", 0.75, initials.name), initials
+        for m in _INITIALS_DASH_EOL.finditer(text):
+            start, end = m.span("phi")
+            yield SpanMatch(start, end, "PROVIDER", 0.6, "initials signing an entry"), initials
 
     def _names_in_value(
         self, text: str, start: int, end: int, pattern: SpanPattern

@@ -27,6 +27,7 @@ from .person_name_recognizer import PersonNameRecognizer
 from .phone_number_recognizer import PhoneNumberRecognizer
 from .provider_name_recognizer import ProviderNameRecognizer
 from .record_number_recognizer import RecordNumberRecognizer
+from .spoken_recognizer import SpokenIdentifierRecognizer
 from .street_address_recognizer import StreetAddressRecognizer
 from .web_address_recognizer import WebAddressRecognizer
 
@@ -76,6 +77,7 @@ RECOGNIZER_FACTORIES: dict[str, Callable[[], EntityRecognizer]] = {
     "StreetAddressRecognizer": StreetAddressRecognizer,
     "HealthcareOrganizationRecognizer": HealthcareOrganizationRecognizer,
     "WebAddressRecognizer": WebAddressRecognizer,
+    "SpokenIdentifierRecognizer": SpokenIdentifierRecognizer,
     # Presidio's recognizers that apply to US notes
     "SpacyRecognizer": _spacy_ner,
     "EmailRecognizer": OfflineEmailRecognizer,

@@ -21,7 +21,7 @@ REC = ClinicalDateRecognizer()
         ("D: 03/14/2024 10:22  T: 03/15/2024 08:01", ["03/14/2024 10:22", "03/15/2024 08:01"]),
         ("follow up March 2024", ["March 2024"]),  # month and year is more specific than a year
         ("seen on 3/14 for follow-up", ["3/14"]),  # yearless numeric date after a date cue
-        ("returns on the 14th", ["14th"]),  # ordinal day after a cue
+        ("returns on the 14th", ["the 14th"]),  # ordinal day after a cue, with its article
         ("Seen Mar 14th in clinic", ["Mar 14th"]),
         ("31/12/2023 per outside records", ["31/12/2023"]),  # only valid read day-first
         ("LMP 2/28; urine hCG negative", ["2/28"]),  # yearless date without a classic cue
@@ -87,3 +87,37 @@ def test_short_dates_with_cues(text: str, expected: list[str]) -> None:
 def test_short_date_cues_do_not_overreach(text: str) -> None:
     found = [s for s, _ in spans(REC, text)]
     assert found in ([], ["March 2024"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("brought in on the Friday before Christmas (December 22)", ["December 22", "Friday before Christmas"]),
+        ("negative by Christmas Day. Family at bedside", ["Christmas Day"]),
+        ("the crash on the Fourth of July evening", ["the Fourth of July"]),
+        ("a beach trip over Memorial Day weekend", ["Memorial Day"]),
+        ("had a low of sixty one on halloween after", ["halloween"]),
+        ("weight up 4 lb since Saturday (home scale)", ["Saturday"]),
+        ("family meeting planned Monday at 3 PM", ["Monday"]),
+        ("Date of Service: Tuesday, 2024-05-07", ["Tuesday, 2024-05-07"]),
+        ("Signed 06/11/2024 16:02 HST", ["06/11/2024 16:02 HST"]),
+        ("second eye tentatively the 23rd.", ["the 23rd"]),
+        ("knee aching since he stepped off wrong in september comma", ["september"]),
+    ],
+)
+def test_holidays_weekdays_and_zones(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Factor IX deficiency (Christmas disease).",
+        "dialysis on his usual Tuesday-Thursday-Saturday schedule",
+        "Reports missing Saturday dose of sevelamer.",
+        "support group meets Thursdays",
+        "You may go home in may or march.",
+    ],
+)
+def test_holiday_and_weekday_lookalikes_are_not_dates(text: str) -> None:
+    assert spans(REC, text) == []

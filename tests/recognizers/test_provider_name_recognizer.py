@@ -64,3 +64,30 @@ def test_initials_closing_a_dictation_line(text: str, expected: list[str]) -> No
 
 def test_end_of_line_initials_need_a_dictation_line() -> None:
     assert spans(REC, "Admitted to the floor. ER/OR\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Transcribed 3/14/24 15:12   CWS/ldb  Job 88213-05\n", ["CWS", "ldb"]),
+        ("DEA/NPI on file. EKM/cb\ncc: Dr. Femi Adebayo", ["EKM", "cb"]),
+        ("12:10\nFH/ls   cc: Dr. Ruiz", ["FH", "ls"]),
+        ("Appointment Wednesday at 10:40 AM with me. - GRW\n", ["GRW"]),
+    ],
+)
+def test_author_and_typist_initials_anywhere(text: str, expected: list[str]) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER" and s in expected]
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heparin 18 IU/kg per hour",
+        "insulin drip at 0.1 IU/hr overnight",
+        "acetaminophen PO/prn for pain",
+        "Labs - CBC, BMP",
+    ],
+)
+def test_units_and_routes_are_not_initials(text: str) -> None:
+    assert spans(REC, text) == []

@@ -1,0 +1,83 @@
+"""Identifiers as raw speech recognition writes them: numbers, dates and names in words.
+
+Unedited dictation drafts spell out what a typist would have written in digits: "medical
+record number two two four nine one zero six", "date of birth april seventeenth nineteen
+seventy two", a phone as ten digit words, and names spelled letter by letter ("demetrius
+grant that's d e m e t r i u s grant"). None of the digit or date rules see these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+
+__all__ = ["SpokenIdentifierRecognizer"]
+
+_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# Five or more digit words in a row, optionally after up to three spoken letters ("n c zero
+# four four ..."; "u seven seven ..."): a record, member, license or phone number. Counting
+# ("two or three times", "one fifty to two twenty") never runs five digit words together.
+_DIGITS = re.compile(
+    rf"(?<![\w'’])(?P<phi>(?:[a-z][ \t]){{0,3}}{_DIGIT}(?:[ \t,-]+{_DIGIT}){{4,}})(?![\w'’])",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORDINAL = (
+    rf"(?:{_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    rf"|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|(?:twenty|thirty)[ \t-]+{_UNITS})"
+)
+_SMALL = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_YEAR = (
+    rf"(?:(?:nineteen|twenty)[ \t-]+(?:{_TENS}(?:[ \t-]+{_SMALL})?|{_SMALL}|oh[ \t-]+{_SMALL}|hundred)"
+    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t-]+(?:{_TENS}(?:[ \t-]+{_SMALL})?|{_SMALL}))?)"
+)
+# A month with a day in words, the year optional: "april seventeenth nineteen seventy two".
+_DATE = re.compile(
+    rf"(?<![\w'’])(?P<phi>{_MONTHS}[ \t]+(?:the[ \t]+)?{_ORDINAL}(?:,?[ \t]+{_YEAR})?)(?![\w'’])",
+    re.IGNORECASE,
+)
+# A name followed by its spelling: "demetrius grant that's d e m e t r i u s grant".
+_SPELLED = re.compile(
+    r"(?<![\w'’])(?P<name>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)[ \t,]+"
+    r"(?:that's|that[ \t]+is|spelled|spelling)[ \t,]+"
+    r"(?P<spelled>(?:[a-z][ \t\-]){2,}[a-z](?:[ \t]+[a-z][a-z'’\-]+)?)(?![\w'’])",
+    re.IGNORECASE,
+)
+# "mister grant is a fifty two year old": a title before a lower-case surname.
+_TITLED = re.compile(
+    r"(?<![\w'’])(?:mister|missus|mr|mrs)\.?[ \t]+(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
+    r"(?=[ \t]+(?:is|was|has|had|who|and|comma|period|presents|returns|states|reports|says)\b)"
+)
+_LETTERS = re.compile(r"\b[a-z]\b", re.IGNORECASE)
+
+
+class SpokenIdentifierRecognizer(SpanPatternRecognizer):
+    """Numbers, dates and spelled names as words (entity types ID, DATE and PERSON)."""
+
+    ENTITIES = ("ID", "DATE", "PERSON")
+    PATTERNS = (
+        SpanPattern("digits in words", _DIGITS, 0.6, entity_type="ID"),
+        SpanPattern("date in words", _DATE, 0.75, entity_type="DATE"),
+        SpanPattern("title before a lower-case name", _TITLED, 0.6, entity_type="PERSON"),
+    )
+
+    def candidates(self, text: str):  # type: ignore[no-untyped-def]
+        yield from super().candidates(text)
+        pattern = SpanPattern("name and its spelling", _SPELLED, 0.8, entity_type="PERSON")
+        for m in _SPELLED.finditer(text):
+            spelled = "".join(_LETTERS.findall(m.group("spelled"))).lower()
+            words = m.group("name").lower().split()
+            # The letters spell the first (or only) word before them.
+            if not words or spelled != words[-1] and not spelled.startswith(words[0]):
+                continue
+            for group in ("name", "spelled"):
+                start, end = m.span(group)
+                yield SpanMatch(start, end, "PERSON", 0.8, pattern.name), pattern

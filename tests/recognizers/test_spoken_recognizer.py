@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import SpokenIdentifierRecognizer
+
+from .conftest import spans
+
+REC = SpokenIdentifierRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "medical record number two two four nine one zero six date of service",
+            [("two two four nine one zero six", "ID")],
+        ),
+        (
+            "can be called at nine one zero five five five zero one four eight if",
+            [("nine one zero five five five zero one four eight", "ID")],
+        ),
+        (
+            "his license number is n c zero four four eight one nine two period",
+            [("n c zero four four eight one nine two", "ID")],
+        ),
+        (
+            "date of birth april seventeenth nineteen seventy two medical",
+            [("april seventeenth nineteen seventy two", "DATE")],
+        ),
+        ("date of service november eighth twenty twenty four period", [("november eighth twenty twenty four", "DATE")]),
+        (
+            "on patient demetrius grant that's d e m e t r i u s grant date",
+            [("d e m e t r i u s grant", "PERSON"), ("demetrius grant", "PERSON")],
+        ),
+        ("history of present illness mister grant is a fifty two", [("grant", "PERSON")]),
+    ],
+)
+def test_spoken_identifiers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(REC, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "misses the evening dose maybe two or three times a week",
+        "sugars run one fifty to two twenty fasting",
+        "weight two sixty one pounds b m i thirty six point four",
+        "she said that's a b c for the airway",  # letters that spell no name before them
+        "Sodium 138, potassium 4.1, on day two of five.",
+    ],
+)
+def test_counts_and_values_are_not_identifiers(text: str) -> None:
+    assert spans(REC, text) == []
