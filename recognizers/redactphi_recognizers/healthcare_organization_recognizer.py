@@ -66,6 +66,12 @@ _WEAK_HEADS = (
     "Dialysis", "Dental", "Memorial", "General", "Church", "Chapel", "Tabernacle", "Temple",
     "Synagogue", "Mosque", "Parish", "Manor", "Fire", "Fire Department", "Fire District",
     "Police Department", "Sheriff's Office", "EMS", "Care Plus",
+    # specialty practices ("Rio Grande Valley Orthopedics", "Treasure Valley Sports
+    # Medicine"), nursing homes ("Magnolia Gardens Nursing and Rehabilitation"), railways
+    "Orthopedics", "Orthopaedics", "Sports Medicine", "Cardiology", "Dermatology", "Neurology",
+    "Oncology", "Urology", "Gastroenterology", "Ophthalmology", "Eye Care", "Vein Center",
+    "Rehabilitation", "Nursing and Rehabilitation", "Nursing & Rehabilitation", "Rail",
+    "Railroad", "Railway", "Airlines", "Motors",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -154,6 +160,28 @@ _INSURER = re.compile(
     r"(?:[ \t]+(?:[Ii]nsurance|INSURANCE|[Pp]lan|[Pp]ayer))?[ \t]*[:\-]?[ \t]+"
     rf"(?P<phi>(?P<name>{_WORD}(?:{_JOIN}{_WORD}){{0,5}}))"
 )
+# A plan named right before its member number ("supplemental Regence member ID ...") or in
+# brackets after a plan label ("Health plan: AHCCCS (Mercy Care)"). Public programs are not
+# organisations that identify anyone.
+_PLAN_BEFORE_NUMBER = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))[ \t]+"
+    r"(?:member|subscriber|policy|MEMBER|SUBSCRIBER|POLICY)[ \t]*(?:ID|#|[Nn]o\.?|[Nn]umber)"
+)
+_PLAN_IN_BRACKETS = re.compile(
+    r"\b(?:[Hh]ealth[ \t]+[Pp]lan|[Ii]nsurance|INSURANCE|[Pp]ay[eo]r|[Cc]overage)[ \t]*:[^\n(]{1,40}\("
+    rf"(?P<phi>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))\)"
+)
+_PUBLIC_PLANS = frozenset("medicare medicaid tricare champva va ihs".split())
+# A field label naming the institution: "Hospital: Three Rivers Presbyterian".
+_INSTITUTION_LABEL = re.compile(
+    r"(?:^|(?<=[ \t]{2})|(?<=\|))[ \t]*(?:Hospital|HOSPITAL|Facility|FACILITY|Practice|PRACTICE"
+    r"|Pharmacy|PHARMACY|Agency|AGENCY|Institution|Referring[ \t]+(?:facility|practice|hospital)"
+    r"|Nursing[ \t]+facility|SNF|School|SCHOOL)[ \t]*:[ \t]*"
+    rf"(?P<phi>(?P<name>{_WORD}(?:[ ](?:(?:&|and|of|the)[ ])?{_WORD}){{0,5}}))",
+    re.MULTILINE,
+)
+# A store or branch number after a pharmacy or shop: "Dillons Pharmacy #88".
+_STORE_NUMBER = re.compile(r"[ \t]*#[ \t]?\d{1,5}(?![\w])")
 _INSURER_TAIL = frozenset("id member group policy subscriber number no no. #".split())
 # All-lower-case notes: "hospital: holy cross hospital of the lakes", "a teacher at
 # st. hedwig elementary school".
@@ -261,12 +289,22 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("institution, lower case", _LOWER_CASE_ORG, 0.7),
         SpanPattern("name with corporate suffix", _CORPORATE_NAMED, 0.85),
         SpanPattern("health plan after insurance cue", _INSURER, 0.85),
+        SpanPattern("health plan before its member number", _PLAN_BEFORE_NUMBER, 0.7),
+        SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7),
+        SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         regex = pattern.regex
         if regex is _INSURER:
             return _confirm_insurer(text, match)
+        if regex is _PLAN_BEFORE_NUMBER or regex is _PLAN_IN_BRACKETS:
+            name = (match.groups.get("name") or "").split()
+            if not name or " ".join(name).lower() in _PUBLIC_PLANS:
+                return None
+            if regex is _PLAN_BEFORE_NUMBER and not _proper_words(name):
+                return None
+            return match
         if regex is _HEAD_OF:
             name = match.groups.get("name") or ""
             return match if _proper_words(name.split()) else None
@@ -300,6 +338,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
                 return None  # "a woman with Type 1 diabetes", "a teacher at Lincoln"
             return trimmed
         if proper:
+            store = _STORE_NUMBER.match(text, trimmed.end) if regex is _HEADED else None
+            if store is not None:
+                return SpanMatch(trimmed.start, store.end(), trimmed.entity_type, trimmed.score, trimmed.reason)
             return trimmed
         institutional = any(
             w.lower().rstrip(".").replace("’", "'") in _INSTITUTIONAL for w in words

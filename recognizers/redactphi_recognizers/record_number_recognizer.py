@@ -9,6 +9,7 @@ codes the coding pipeline needs (CPT 44120, ICD-10 K57.30, modifiers) are never 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
 
@@ -22,8 +23,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
     (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
-    (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|(?:USPS|UPS|FEDEX)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|IDENTIFIER|#", "ID"),
+    (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|(?-i:SN)(?=[ \t])|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*#|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|STUDENT\s*(?:ID|#)|TRACKING\s*#|(?:USPS|UPS|FEDEX)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID)(?=[ \t]+[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
@@ -41,6 +42,16 @@ _LABELLED = re.compile(
     rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)){{0,6}}\s*{_VALUE}",
     re.IGNORECASE,
 )
+# The next item of a comma-separated list of values.
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and)[ \t]*(?P<phi>[A-Za-z0-9][A-Za-z0-9\-.]*[A-Za-z0-9])(?![\w\-])")
+_SHAPE_LETTER = re.compile(r"[A-Za-z]")
+_SHAPE_DIGIT = re.compile(r"\d")
+
+
+def _shape(value: str) -> str:
+    return _SHAPE_DIGIT.sub("9", _SHAPE_LETTER.sub("A", value))
+
+
 # Unlabelled: 7+ digits, or letters and digits mixed (S24-10234, A100293847, 1EG4-TE5-MK72).
 _LONG_DIGITS = re.compile(r"(?<![\w.\-/$,])(?P<phi>\d{7,}|\d{3}-\d{2}-\d{4}|\d{2,4}-\d{4,}(?:-\d+)*)(?![\w/]|[.,]\d)")
 _ALNUM = re.compile(
@@ -90,6 +101,24 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
 
+    def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        labelled = self.patterns[0]
+        for match, pattern in super().candidates(text):
+            yield match, pattern
+            if pattern.regex is not _LABELLED:
+                continue
+            # A list after one label: "LOT N4L21K, N4L22A, N4L19M". Each further value of the
+            # same shape (letters, digits and punctuation in the same places) is one too.
+            shape = _shape(text[match.start : match.end])
+            pos = match.end
+            while (nxt := _LIST_NEXT.match(text, pos)) is not None:
+                start, end = nxt.span("phi")
+                if _shape(text[start:end]) != shape:
+                    break
+                groups = dict(match.groups, phi=text[start:end])
+                yield SpanMatch(start, end, match.entity_type, match.score, match.reason, groups), labelled
+                pos = end
+
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]
         before = preceding_words(text, match.start, 30)
@@ -103,6 +132,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 return None  # "# 3" is a count, "#10 blade" an instrument size
             if len(re.sub(r"\W", "", value)) < 3:
                 return None
+            if label == "ID" and len(re.findall(r"\d", value)) < 3:
+                return None  # "ID 2 days"; an interpreter's "ID 7710-42" has its digits
             for regex, entity_type in _LABEL_TYPES:
                 if regex.match(label):
                     return match.retyped(entity_type)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .known_places import KnownPlaces
 from .place_patterns import (
     AMBIGUOUS_STATE_CODES,
     CITY,
@@ -149,6 +150,19 @@ _RESIDENCE = re.compile(
     r"[ \t]+(?:in|to|near|from|at)[ \t]+"
     rf"(?P<phi>(?:the[ \t]+)?{CITY})(?![\w'’])"
 )
+# A city from the gazetteer after a verb of coming and going or an address word: "Son
+# called from Burlington", "shipped to their old address in Hutchinson", "drives in from
+# Millersburg". The gazetteer decides: "transferred from Mercy" names no city.
+_CUED_KNOWN_PLACE = re.compile(
+    r"\b(?:called|calling|phoned|phoning|drove|drives|driving|flew|flies|flying|came|comes|coming"
+    r"|visiting|visited|traveling|travelling|traveled|travelled|trip|commutes?|commuting|works?"
+    r"|worked|working|address|addresses|home|vacation|vacationing|stays?|staying|stayed|family"
+    r"|relatives?|daughter|son|sister|brother|mother|father|wife|husband|lives|living|moved"
+    r"|moving|in[ \t]+from|up[ \t]+from|down[ \t]+from)"
+    r"[ \t]+(?:in|from|to|near|at|outside|around)[ \t]+"
+    rf"(?P<phi>{CITY})(?![\w'’])"
+)
+_FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]])")
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
 
 
@@ -161,6 +175,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("numbered route address", _ROUTE_ADDRESS, 0.85),
         SpanPattern("PO box or rural route (strong)", _BOX_ADDRESS, 0.9),
         SpanPattern("city and state", _CITY_STATE, 0.75),
+        SpanPattern("known city after a travel or address cue", _CUED_KNOWN_PLACE, 0.7),
         SpanPattern("county", _COUNTY, 0.75),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
@@ -180,6 +195,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return self._confirm_street(text, match)
         if regex is _CITY_STATE:
             return self._confirm_city_state(text, match)
+        if regex is _CUED_KNOWN_PLACE:
+            city = text[match.start : match.end]
+            if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:
+                return None  # "moved to Texas": a state alone is not PHI
+            return match if city in KnownPlaces.load() else None
         if regex is _COUNTY:
             return _trim_leading(text, match)
         if regex is _ZIP_AFTER_STATE:
@@ -231,7 +251,16 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             before[-1] in _PLACE_CUES or bool(set(before[-4:]) & _STRONG_PLACE_CUES)
         )
         if len(state) == 2 and state in AMBIGUOUS_STATE_CODES and not cued:
-            return None
+            # "Rutland, VT" closing a letterhead line, "Jackson, MS |": a known city, a
+            # comma and a capitalised code at the end of its line or field.
+            if not (
+                "," in text[trimmed.start : trimmed.end]
+                and state.isupper()
+                and city in KnownPlaces.load()
+                and _FIELD_END.match(text, trimmed.end)
+            ):
+                return None
+            return trimmed.retyped(score=0.7)
         if not cued and len(city_words) > 1 and not _looks_like_place(city_words):
             return None
         return trimmed if cued or len(state) > 2 else trimmed.retyped(score=0.7)

@@ -112,3 +112,24 @@ def test_corporate_schools_and_plans(text: str, expected: list[str]) -> None:
 )
 def test_insurance_cue_needs_a_named_plan(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurance: Medicare, MBI 1EG4-TE5-MK73; supplemental Regence member ID RBS884012277", ["Regence"]),
+        ("Health plan: AHCCCS (Mercy Care), member ID A48812093", ["AHCCCS", "Mercy Care"]),
+        ("Hospital: Three Rivers Presbyterian     MRN: TRP00398271", ["Three Rivers Presbyterian"]),
+        ("to local pharmacy Dillons Pharmacy #88 on West Central", ["Dillons Pharmacy #88"]),
+        ("Hand clinic Rio Grande Valley Orthopedics 7-10 days", ["Rio Grande Valley Orthopedics"]),
+        ("SNF - Magnolia Gardens Nursing and Rehabilitation, 8120", ["Magnolia Gardens Nursing and Rehabilitation"]),
+        ("Employer (Midwest Freight Rail) FMLA paperwork", ["Midwest Freight Rail"]),
+    ],
+)
+def test_plans_labels_store_numbers_and_specialty_practices(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["Medicare member ID 1EG4TE5MK73", "Primary member ID 22", "Insurance: BCBS (Medicare)"])
+def test_public_programs_and_rank_words_are_no_plan_names(text: str) -> None:
+    assert [s for s, _ in spans(REC, text) if s != "BCBS"] == []

@@ -70,3 +70,34 @@ def test_more_record_number_shapes(text: str, expected: tuple[str, str]) -> None
 
 def test_med_rec_without_number_label_is_medication_reconciliation() -> None:
     assert spans(REC, "Med rec 2 changes made") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stapler cartridges LOT N4L21K, N4L22A, N4L19M.\nEBL", ["N4L21K", "N4L22A", "N4L19M"]),
+        ("screws LOT H2104417, H2104418; cage", ["H2104417", "H2104418"]),
+        ("cage SN CPS-0098214-B; rods", ["CPS-0098214-B"]),
+        ("Alcon AcrySof IQ SN60WF, +21.0 D, SN 12884410 019, exp. 2027", ["12884410 019"]),
+        ("interpreter via video (ID 7710-42).", ["7710-42"]),
+        ("PACS study UID 1.2.840.113619.2.55.3.604688.221 (workstation", ["1.2.840.113619.2.55.3.604688.221"]),
+    ],
+)
+def test_lists_serials_and_bare_id_labels(text: str, expected: list[str]) -> None:
+    found = [s for s, _ in spans(REC, text)]
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID consult in 2 days",  # infectious disease, a count
+        "lens AcrySof IQ SN60WF placed in the bag",  # a model number, no serial label
+    ],
+)
+def test_id_labels_do_not_overreach(text: str) -> None:
+    assert spans(REC, text) == []
+
+
+def test_a_list_continues_only_with_values_of_the_same_shape() -> None:
+    assert [s for s, _ in spans(REC, "LOT 4412A, 3 mL vial")] == ["4412A"]

@@ -94,3 +94,25 @@ def test_addresses_found(text: str, expected: list[str]) -> None:
 )
 def test_not_addresses(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Saint Anselm Medical Center - Preoperative Clinic\nManchester, NH\n\nPatient", ["Manchester, NH"]),
+        ("Providence Green Mountain Hospital, Rutland, VT\nPatient", ["Rutland, VT"]),
+        ("Baptist Memorial Neuroscience Center | Jackson, MS\n", ["Jackson, MS"]),
+        ("Son Walter called from Burlington (802-555-0119)", ["Burlington"]),
+        ("shipped to their old address in Hutchinson. New address", ["Hutchinson"]),
+    ],
+)
+def test_known_cities_with_ambiguous_codes_or_travel_cues(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["transferred from Mercy today", "Pain, MS\n", "history of MS, ID consult", "lives at home in Hope"],
+)
+def test_cued_places_need_the_gazetteer_and_a_city_shape(text: str) -> None:
+    assert spans(REC, text) == []
