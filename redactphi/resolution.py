@@ -106,6 +106,10 @@ class FindingResolver:
         )
         if cued:
             return False
+        if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_HEAD_AFTER.match(text, f.end):
+            return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
+        if f.recognizer == _NER and _LAB_ISOTYPE.fullmatch(word):
+            return True  # "IgA nephropathy", "pH", "HbA": lab shorthand, not organisations
         if f.recognizer == _NER and _NOT_A_NAME_SHAPE.search(word):
             return True  # "MSS/pMMR", "ER+/PR+/HER2-", "Date/Time of Procedure:"
         if (
@@ -265,6 +269,19 @@ _EPONYM_USE = re.compile(
     r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method)\b",
     re.IGNORECASE,
 )
+# What follows a name used as the name of a method, sign or classification; a statistical
+# or first-name guess right before one of these is the eponym, not a person or a place.
+_EPONYM_HEAD_AFTER = re.compile(
+    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:line|probe|point|elevator|dissector|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
+    r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
+    r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
+    r"|tumou?r|ulcer|fracture|reflex|phenomenon|stitch|suture|stapler|needle|diverticulum"
+    r"|protocol|anastomosis|regimen|approach|osteotomy|flap|staging|equation|shunt|hernia"
+    r"|0-I[sp]|0-II[abc]?)\b",
+    re.IGNORECASE,
+)
+_GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
+_LAB_ISOTYPE = re.compile(r"[A-Z]?[a-z]{1,3}[A-Z]{1,2}")
 # Words that make a run of common words the name of a place of care or study.
 _INSTITUTION_WORDS = frozenset(
     "hospital hospitals university college school academy institute infirmary laboratories "

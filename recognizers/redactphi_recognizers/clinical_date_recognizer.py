@@ -63,7 +63,12 @@ _NUM_MONTH_DAY = re.compile(
 )
 _ORDINAL_DAY = re.compile(
     r"\b(?:on|since|until|till|by|from|before|after|of|through|thru|tentatively|scheduled|planned"
-    r"|set[ \t]+for|booked[ \t]+for|around)\s+(?P<phi>the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b",
+    r"|set[ \t]+for|booked[ \t]+for|around)\s+(?P<phi>the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+    # "the 2nd and 3rd MCP joints", "the 4th ventricle": ordinals of anatomy and series
+    r"(?![ \t]*(?:and|or|to|through|-|–)[ \t]*\d)(?![ \t]+(?:(?-i:[A-Z]{2,4})\b|rib|ribs|toe|toes|finger|fingers"
+    r"|digit|digits|metacarpal|metatarsal|intercostal|web|cranial|degree|trimester|percentile|grade"
+    r"|lumbar|cervical|thoracic|sacral|space|floor|line|dose|doses|cycle|round|generation|ventricle"
+    r"|compartment|portion|part|segment|branch|layer|time|attempt|visit|day|week|month|year|pregnancy))",
     re.IGNORECASE,
 )
 # A month named alone after a time preposition: "last SI was in January", "started in
@@ -121,7 +126,7 @@ _SEASON_YEAR = re.compile(r"(?<![\w])(?P<phi>(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]
 _VALUE_CUES = frozenset(
     "pain bp blood pressure score scale strength motor grade ratio rated of out x "
     "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
-    "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity "
+    "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity day "
     "intensity severity level range times q apgar apgars segment segments levels cycle cycles "
     "grades stage ct ef ef% scores rating rated".split()
 )
@@ -134,6 +139,8 @@ _DATE_CUES = frozenset(
 )
 
 
+_FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
+_APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset("on dated date dos procedure surgery admitted discharged since until".split())
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
@@ -153,6 +160,11 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
+    strong = bool(set(before[-1:]) & _STRONG_DATE_CUES)
+    if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):
+        return True  # "1/2 ppd", "1/2 bottles", hip abduction 4/5: halves and strength grades
+    if not strong and set(before[-4:]) & _APGAR_CUES:
+        return True  # "Apgar at 1 and 5 minutes (e.g. 8/9)"
     if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
         return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))

@@ -42,6 +42,8 @@ _LABELLED = re.compile(
     rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-)){{0,6}}\s*{_VALUE}",
     re.IGNORECASE,
 )
+# Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
+_CATALOGUE_LABEL = re.compile(r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|[Pp]art|SKU|[Mm]odel)[ \t]*[#:.]?[ \t]*$")
 # The next item of a comma-separated list of values.
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and)[ \t]*(?P<phi>[A-Za-z0-9][A-Za-z0-9\-.]*[A-Za-z0-9])(?![\w\-])")
 _SHAPE_LETTER = re.compile(r"[A-Za-z]")
@@ -67,12 +69,12 @@ _ABBREVIATION_LABEL = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}[ \t]*[:#][ \t]*(?P<ph
 # GS1 UDI: (01) device identifier, then (17) expiry, (10) lot, (21) serial.
 _GS1_UDI = re.compile(r"(?<![\w)])(?P<phi>\(01\)\d{14}(?:\((?:10|11|17|21|240)\)[A-Z0-9\-]{1,20})*)")
 _CLINICAL_CODE = re.compile(
-    r"^(?:\d{4}[0-9FTU]|[A-V]\d{4}|[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|\d{5}-[0-9A-Z]{2}|[A-Z]\d{2}\.\d{1,4}[A-Z]?)$"
+    r"^(?:\d{4}[0-9FTU](?:-[0-9A-Z]{2}){2,4}|\d{4}[0-9FTU]|[A-V]\d{4}|[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|\d{5}-[0-9A-Z]{2}|[A-Z]\d{2}\.\d{1,4}[A-Z]?)$"
 )
 # Tokens that look like IDs but are clinical: units, stations, gauges, sizes, staging.
 _CLINICAL_TOKEN = re.compile(
     r"^(?:T[0-4][a-d]?N[0-3][a-c]?M[01][a-c]?|[pyc]?T[0-4x](?:is)?[a-d]?(?:N[0-3x][a-c]?)?(?:M[01x])?|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\d+-?(?:FR|F|G|CM|MM|MG|ML|L|MCG|MEQ|CC|KG)"
-    r"|V\d|[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2})$",
+    r"|V\d|[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]|COVID-19|SARS-COV-2|HIV-?\d?|HLA-[A-Z0-9]+|CA-?\d{2,3}|CD\d+|IL-?\d+|BRCA\d|HER-?2|G\d+P\d+(?:-?\d+)*|ICD-?\d+(?:-CM)?|[A-Z]{2,5}-\d{1,2}|[A-Z]{5,10}-\d{1,3})$",
     re.I,
 )
 _RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d")
@@ -142,6 +144,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None
         if before and before[-1] in {"cpt", "icd", "icd-10", "hcpcs", "code", "ndc", "loinc", "snomed"}:
             return None
+        if _CATALOGUE_LABEL.search(text, max(0, match.start - 16), match.start):
+            return None  # "REF 42-5022-009-02": a product's catalogue number, not a serial
         if pattern.regex is _ALNUM and not re.search(r"\d{3,}", value):
             return None
         if _RANGE.fullmatch(value):

@@ -81,3 +81,23 @@ def test_model_numbers_after_a_product_name_are_kept(text: str, expected: str) -
 )
 def test_short_numbers_are_no_phone(text: str, expected: str) -> None:
     assert _redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("Biopsies (Sydney protocol) for H. pylori.", {"persons": ["Sydney"]},
+         "Biopsies (Sydney protocol) for H. pylori."),
+        ("parallel to the Whiteside line and", {"organizations": ["Whiteside"]},
+         "parallel to the Whiteside line and"),
+        ("Veress entry at Palmer's point; 5 ports.", {"organizations": ["Palmer"]},
+         "Veress entry at Palmer's point; 5 ports."),
+        ("secondary to IgA nephropathy, on dialysis", {"organizations": ["IgA"]},
+         "secondary to IgA nephropathy, on dialysis"),
+        # a title still makes the same word a person
+        ("Seen with Dr. Sydney protocol review.", {"persons": ["Sydney"]},
+         "Seen with [PROVIDER] protocol review."),
+    ],
+)
+def test_a_guess_before_an_eponym_head_is_the_eponym(text: str, ner: dict[str, list[str]], expected: str) -> None:
+    assert _redact(text, **ner) == expected

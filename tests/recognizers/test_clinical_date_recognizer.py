@@ -121,3 +121,18 @@ def test_holidays_weekdays_and_zones(text: str, expected: list[str]) -> None:
 )
 def test_holiday_and_weekday_lookalikes_are_not_dates(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grew Streptococcus pneumoniae 1/2 bottles, pan-sensitive",
+        "Smokes 1/2 ppd.",
+        "hip abduction 4/5; ankle 5/5.",
+        "oseltamivir day 6/5 -> stop today. Cefazolin 2 g q8h day 3/7.",
+        "synovitis of the 2nd and 3rd MCP joints bilaterally",
+        "dilated since the 4th ventricle was seen",
+    ],
+)
+def test_fractions_grades_course_days_and_anatomical_ordinals_are_values(text: str) -> None:
+    assert spans(REC, text) == []

@@ -101,3 +101,15 @@ def test_id_labels_do_not_overreach(text: str) -> None:
 
 def test_a_list_continues_only_with_values_of_the_same_shape() -> None:
     assert [s for s, _ in spans(REC, "LOT 4412A, 3 mL vial")] == ["4412A"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zimmer Persona PS femur, size 9 right, REF 42-5022-009-02, then",
+        "repair (CPT 26356-F8, 26356-F8-51).",
+        "starting neoadjuvant KEYNOTE-522 regimen",
+    ],
+)
+def test_catalogue_numbers_cpt_modifiers_and_trial_names_are_kept(text: str) -> None:
+    assert spans(REC, text) == []
