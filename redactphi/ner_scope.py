@@ -164,6 +164,16 @@ class NerScope:
             return False
         if caseless:
             return True
+        if word[0].islower():
+            return False  # "mmHg", "uV", "mEq": units
+        glued = _GLUED_DIGITS.match(text, m.end())
+        if glued is not None and (lower + glued.group()).lower() in self._ordinary:
+            return False  # "SpO2", "HbA1c", "PaCO2": lexicon terms with digits
+        if len(word) <= 3 and _AFTER_NUMBER.search(text, max(line_start, m.start() - 6), m.start()):
+            return False  # "14 Fr", "5 Gy", "2 L": a unit after its number
+        if _LABEL_COLON.match(text, m.end()) and _opens_field(text, line_start, m.start()):
+            if not self.priors.is_known_name(lower):
+                return False  # "Surgeon:", "Fax:", "Date:": a field label
         if word.isupper() and len(word) <= 3:
             # CT, RLQ, ED: acronyms, unless they open a name ("MD Anderson", "SF General");
             # initials sit next to the name they go with, which has its own window.
@@ -186,6 +196,19 @@ class NerScope:
             if text[start:end].strip():
                 out.append((start, end))
         return out
+
+
+_GLUED_DIGITS = re.compile(r"[0-9A-Za-z]*\d[0-9A-Za-z]*")
+_AFTER_NUMBER = re.compile(r"\d[ \t]?$")
+_LABEL_COLON = re.compile(r"[ \t]?:")
+_FIELD_START = re.compile(
+    r"(?:^|[|;]|[ \t]{2})[ \t]*(?:[-*•][ \t]*)?(?:[A-Za-z][\w'’\-]*[ \t]){0,3}$", re.MULTILINE
+)
+
+
+def _opens_field(text: str, line_start: int, at: int) -> bool:
+    """Whether the word at `at` is among the first few of its line or of a field in it."""
+    return _FIELD_START.search(text, max(line_start, at - 60), at) is not None
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[&\-]?[ \t]*([^\W\d_]+)")

@@ -45,5 +45,8 @@ HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|Master)\.?"
 CREDENTIALS = (
     r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|P\.?A\.?|CRNA|N\.?P\.?|FNP(?:-[BC]+)?|APRN|ARNP|CNM"
     r"|Ph\.?D\.?|DPM|DDS|DMD|MBBS|FACS|FACP|FACC|FACOG|FRCS|LPN|CNA|CST|RRT|PharmD|DNP"
-    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP)"
+    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP"
+    # imaging, therapy and allied-health credentials: "D. Quarles, RT(R)(VI)", "OTR/L"
+    r"|RT(?:\([A-Z]{1,3}\))*|RDMS|RVT|RDCS|CNMT|ARRT|RPh|LMFT|LPC|PsyD|LICSW|MSW|CCC-SLP|OTR(?:/L)?"
+    r"|ATC|CDCES|NRP)"
 )

@@ -42,7 +42,9 @@ _ROLE_LINE = re.compile(
 # "cc:" copies a note to people; "CC:" in upper case is usually the chief complaint.
 _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
-_VALUE_NAME = re.compile(rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))")
+_VALUE_NAME = re.compile(
+    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*{NAME_WORD}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+)
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
     w.lower()

@@ -153,3 +153,14 @@ def test_default_scope_is_windowed() -> None:
 
     assert RedactorConfig.default().ner_scope == "windowed"
     assert NerScope().mode == "windowed"
+
+
+def test_windowed_field_labels_units_and_lab_shorthand_are_not_candidates() -> None:
+    scope = NerScope("windowed", ordinary_words=_ORDINARY | {"spo2"})
+    # a field label opening its line or field, a unit after its number, lower-case units
+    assert scope.regions("Fax: 555-0100\nDate: see below") == []
+    assert scope.regions("placed a 14 Fr drain; MAP 65 mmHg; SpO2 98%") == []
+    # a known name before a colon still counts ("Walker: ..."), and so does a label-like
+    # word in the middle of a sentence
+    assert scope.regions("Walker: seen today") != []
+    assert scope.regions("the note from Fax Harbor arrived") != []
