@@ -37,6 +37,9 @@ _ENHANCED = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 CONTEXT_WINDOW = 300
 _WHITESPACE = re.compile(r"\s")
 _RUN = 100
+# A rule finding of a type the NER also proposes settles its words only when this strong
+# (a headed institution, a cued full name): weaker guesses stay open for the NER to extend.
+SETTLING_SCORE = 0.85
 _LONG_RUN = re.compile(rf"\S{{{2 * _RUN},}}")
 
 
@@ -193,13 +196,21 @@ class PhiAnalyzer:
         segments: list[str] = []
         # A rule finding of a type the NER proposes itself (a guessed first name, a partial
         # organisation) is not settled: the NER may extend or retype it ("MD Anderson").
+        # A strong one settles its inner words; the windows of its first and last words let
+        # the NER extend it ("Summit Dermatology & Allergy", "Hollister Freight Lines").
         ner_types = {e for recognizer in self._ner for e in recognizer.supported_entities}
         for i, (text, found) in enumerate(zip(batch, rules, strict=True)):
-            settled = [
-                (r.start, r.end)
-                for r in found
-                if r.score >= self.score_threshold and r.entity_type not in ner_types
-            ]
+            settled = []
+            for r in found:
+                if r.score < self.score_threshold:
+                    continue
+                if r.entity_type not in ner_types:
+                    settled.append((r.start, r.end))
+                elif r.score >= SETTLING_SCORE:
+                    first_end = text.find(" ", r.start, r.end)
+                    last_start = text.rfind(" ", r.start, r.end)
+                    if 0 <= first_end < last_start:
+                        settled.append((first_end, last_start))
             for start, end in self.ner_scope.regions(text, settled):
                 pieces.append((i, start))
                 segments.append(_breathable(text[start:end]))

@@ -164,3 +164,27 @@ def test_windowed_field_labels_units_and_lab_shorthand_are_not_candidates() -> N
     # word in the middle of a sentence
     assert scope.regions("Walker: seen today") != []
     assert scope.regions("the note from Fax Harbor arrived") != []
+
+
+def test_a_strong_rule_organisation_settles_its_inner_words_only() -> None:
+    from redactphi import Redactor
+    from redactphi.testing import FakeNlpEngine
+
+    redactor = Redactor(nlp_engine=FakeNlpEngine())
+    scope = redactor._analyzer.ner_scope
+    seen: list[list[tuple[int, int]]] = []
+    regions = scope.regions
+
+    def capture(text: str, settled=()):  # type: ignore[no-untyped-def]
+        seen.append(sorted(settled))
+        return regions(text, settled)
+
+    scope.regions = capture  # type: ignore[method-assign]
+    text = "Transferred from Saint Olaf Regional Medical Center yesterday."
+    redactor.analyze(text)
+    org = text.index("Saint")
+    inner = (text.index(" ", org), text.index(" Center"))
+    assert inner in seen[0]
+    # its first and last words stay open, so the NER can still extend the name
+    assert not any(a <= org < b for a, b in seen[0])
+    assert not any(a <= text.index("Center") < b for a, b in seen[0])
