@@ -29,7 +29,12 @@ _MONTH_LOWER = r"(?:january|february|april|june|july|august|september|october|no
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?\s+"
 # A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
 _ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
-_TIME = rf"(?:,?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?{_ZONE}(?:\s+(?:hrs|hours))?)?"
+_TIME = (
+    rf"(?:,?\s+(?:at\s+|@\s*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    # "@ 1642" (military after an at-sign), "@ 10am", "at 3 PM" (an hour alone)
+    rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
+    rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
+)
 _MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
@@ -48,7 +53,8 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME})(?![\w])"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?!\s*[:.]?\d)(?![\w%])(?:{_TIME}))"
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}"
+    rf"(?!\s*[:.]?\d(?!\d?:[0-5]\d))(?![\w%])(?:{_TIME}))"
 )
 _MONTH_DAY_LOWER = re.compile(
     rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?)(?![\w%])"
@@ -141,7 +147,10 @@ _DATE_CUES = frozenset(
 
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _APGAR_CUES = frozenset("apgar apgars".split())
-_STRONG_DATE_CUES = frozenset("on dated date dos procedure surgery admitted discharged since until".split())
+_STRONG_DATE_CUES = frozenset(
+    "on dated date dos procedure surgery admitted discharged since until lmp edd edc cath "
+    "delivered drawn collected obtained met".split()
+)
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
@@ -158,9 +167,11 @@ def _valid_day(month: int, day: int) -> bool:
 
 def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
+    strong = bool(set(before[-1:]) & _STRONG_DATE_CUES) or before[-2:] == ["last", "dose"]
+    if strong and not _AFTER_VALUE.match(text, match.end):
+        return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
-    strong = bool(set(before[-1:]) & _STRONG_DATE_CUES)
     if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):
         return True  # "1/2 ppd", "1/2 bottles", hip abduction 4/5: halves and strength grades
     if not strong and set(before[-4:]) & _APGAR_CUES:

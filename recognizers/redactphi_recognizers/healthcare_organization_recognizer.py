@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib.resources import files
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -72,6 +73,9 @@ _WEAK_HEADS = (
     "Oncology", "Urology", "Gastroenterology", "Ophthalmology", "Eye Care", "Vein Center",
     "Rehabilitation", "Nursing and Rehabilitation", "Nursing & Rehabilitation", "Rail",
     "Railroad", "Railway", "Airlines", "Motors",
+    # schools, libraries and services written without "School" ("Maple Grove Senior High")
+    "High", "Senior High", "Junior High", "Library", "Public Library", "Ambulance Service",
+    "Collective", "YMCA", "Pharmacy Services",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -277,6 +281,31 @@ _TRAILING_UNITS = frozenset(
 _TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. miss prof prof.".split())
 
 
+def _national_names() -> re.Pattern[str]:
+    """National pharmacies, labs, plans and home-care companies (data/organizations)."""
+    text = files("redactphi_recognizers").joinpath("data/organizations/national.txt")
+    names = [
+        line.strip()
+        for line in text.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    alternation = "|".join(
+        re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(set(names), key=len, reverse=True)
+    )
+    # a store or branch number belongs to the name: "Walgreens #07214", "Rite Aid #3512"
+    return re.compile(
+        rf"(?<![\w'’\-/])(?P<phi>(?:{alternation})(?:[ \t]*#[ \t]?\d{{1,5}}(?!\w))?)(?![\w'’\-/])"
+    )
+
+
+_NATIONAL = _national_names()
+# A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor".
+_WORSHIP = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Church[ \t]+of(?:[ \t]+the)?)"
+    rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
+)
+
+
 class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
     """Hospitals, clinics, practices, labs, schools and employers (ORGANIZATION)."""
 
@@ -292,12 +321,18 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("health plan before its member number", _PLAN_BEFORE_NUMBER, 0.7),
         SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
+        SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.75),
+        SpanPattern("named place of worship", _WORSHIP, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         regex = pattern.regex
         if regex is _INSURER:
             return _confirm_insurer(text, match)
+        if regex is _NATIONAL:
+            return match
+        if regex is _WORSHIP:
+            return match if _proper_words((match.groups.get("name") or "").split()) else None
         if regex is _PLAN_BEFORE_NUMBER or regex is _PLAN_IN_BRACKETS:
             name = (match.groups.get("name") or "").split()
             if not name or " ".join(name).lower() in _PUBLIC_PLANS:

@@ -48,6 +48,25 @@ _RELATIVE_ITEM = re.compile(
     rf",?[ \t]+(?P<phi>{FULL_NAME})",
     re.MULTILINE,
 )
+# A relation word and one given name, bracketed or quoted or closing its clause: "Mother
+# (Rosa) reached by phone", "Wife Min-ji at bedside", "mother-in-law Folake helping",
+# "grandmother (Doña Ofelia)". The word must be a known or a rare one (checked in confirm).
+_RELATIVE_GIVEN = re.compile(
+    r"\b(?:[Ww]ife|[Hh]usband|[Ss]pouse|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad"
+    r"|[Ss]ister|[Bb]rother|[Nn]iece|[Nn]ephew|[Aa]unt|[Uu]ncle|[Gg]randson|[Gg]randdaughter"
+    r"|[Gg]randmother|[Gg]randfather|[Gg]uardian|[Cc]aregiver|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend"
+    r"|(?:[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister)-in-law|[Ss]tep(?:son|daughter|mother|father))"
+    r"[ \t]*,?[ \t]*[(\"“]?[ \t]*"
+    r"(?P<phi>(?:(?:Do[nñ]a|Don|Se[nñ]ora|Se[nñ]or|Auntie|Nana|T[ií]a|T[ií]o)[ \t]+)?"
+    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+    r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
+    r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
+)
+# Children listed with their ages: "two children, Oliver (9) and June (6)".
+_CHILD_WITH_AGE = re.compile(
+    r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \t]+\((?:age[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?))?\)"
+)
+_CHILDREN_CUE = re.compile(r"(?i)\b(?:children|kids|sons|daughters|siblings|grandchildren|twins|child)\b")
 # A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
 _NICKNAME = re.compile(
     rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
@@ -99,6 +118,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("salutation", _DEAR, 0.85),
         SpanPattern("titled person", _TITLED, 0.85),
         SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
+        SpanPattern("relative and a given name", _RELATIVE_GIVEN, 0.75),
+        SpanPattern("child listed with age", _CHILD_WITH_AGE, 0.7),
     )
 
     def __init__(self) -> None:
@@ -113,6 +134,19 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
             return None
+        if pattern.regex is _RELATIVE_GIVEN or pattern.regex is _CHILD_WITH_AGE:
+            given = span.split()[-1]
+            parts = given.split("-")
+            if not any(self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.0 for w in (given, parts[0])):
+                return None  # "Mother (Deceased)", "son Has": ordinary words; "Min-ji" passes
+            bracketed = text[max(0, match.start - 2) : match.start].strip()[-1:] in {"(", '"', "“"}
+            if not bracketed and self.priors.word_frequency(given) >= 5.5:
+                return None  # "Daughter Well at this time": a very common word
+            if pattern.regex is _CHILD_WITH_AGE and not _CHILDREN_CUE.search(
+                text, max(0, match.start - 80), match.start
+            ):
+                return None
+            return match
         if pattern.regex is _RELATIVE_ITEM:
             first = span.split()[0]
             if not (self.priors.is_known_name(first) or self.priors.word_frequency(first) < 3.0):

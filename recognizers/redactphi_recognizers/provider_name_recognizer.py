@@ -116,13 +116,19 @@ _INITIALS_EOL = re.compile(
 # EKM/cb", "FH/ls   cc: ...". Capitals, a slash and two or three lower-case letters; not
 # after a number ("10 IU/kg") and not a unit or a route ("IU/hr", "PO/prn").
 _INITIALS_PAIR = re.compile(
-    r"(?<![\w/.\-])(?<!\d[ \t])(?P<phi>[A-Z]{2,4})/(?P<second>[a-z]{2,3})(?![\w/'’\-])"
+    r"(?<![\w/.\-])(?P<phi>[A-Z]{2,4})/(?P<second>[a-z]{2,3})(?![\w/'’\-])"
 )
 _NOT_TYPIST = frozenset(
     "kg hr hrs day min ml dl mg mcg wk wks mo yr yrs sec hpf lpf mmol meq prn po iv im sq sc "
     "pr sl bid tid qid qd qhs ea cm mm neg pos yes no and the".split()
 )
 _NOT_AUTHOR = frozenset("IU MU GU PO IV IM SQ SC PR SL NG OG ET".split())
+# "FAC:obk  D: 06/15/2023", "EVW:ks D: ...": the colon form, before the dictation times.
+_INITIALS_COLON_INLINE = re.compile(
+    r"(?<![\w/.:\-])(?P<phi>[A-Z]{2,4}):(?P<second>[a-z]{2,3})"
+    r"(?=[ \t]+(?:D|T|DD|DT|Job|Conf)\b|[ \t]*$)",
+    re.MULTILINE,
+)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
 _INITIALS_DASH_EOL = re.compile(
     r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE
@@ -161,7 +167,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials
-        for m in _INITIALS_PAIR.finditer(text):
+        for m in (*_INITIALS_PAIR.finditer(text), *_INITIALS_COLON_INLINE.finditer(text)):
             if m.group("second") in _NOT_TYPIST or m.group("phi") in _NOT_AUTHOR:
                 continue
             for group in ("phi", "second"):

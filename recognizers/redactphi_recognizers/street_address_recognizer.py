@@ -162,6 +162,15 @@ _CUED_KNOWN_PLACE = re.compile(
     r"[ \t]+(?:in|from|to|near|at|outside|around)[ \t]+"
     rf"(?P<phi>{CITY})(?![\w'’])"
 )
+# A city after an institution's head word, closing its field: "Hospital: Cumberland Valley
+# Medical Center, Hagerstown", "Branch: Lancaster". The gazetteer decides.
+_CITY_AFTER_INSTITUTION = re.compile(
+    r"\b(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Institute|University|College|School"
+    r"|Pharmacy|Associates|Group|Practice|Living|Rehab|Rehabilitation|Services|Home|Campus|Memorial"
+    r"|General|Branch|Office|Site|Location)[ \t]*[,:][ \t]*"
+    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;(]|[ \t]{{3}}))",
+    re.MULTILINE,
+)
 _FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]])")
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
 
@@ -176,6 +185,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("PO box or rural route (strong)", _BOX_ADDRESS, 0.9),
         SpanPattern("city and state", _CITY_STATE, 0.75),
         SpanPattern("known city after a travel or address cue", _CUED_KNOWN_PLACE, 0.7),
+        SpanPattern("known city after an institution", _CITY_AFTER_INSTITUTION, 0.7),
         SpanPattern("county", _COUNTY, 0.75),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
@@ -195,7 +205,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return self._confirm_street(text, match)
         if regex is _CITY_STATE:
             return self._confirm_city_state(text, match)
-        if regex is _CUED_KNOWN_PLACE:
+        if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION:
             city = text[match.start : match.end]
             if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:
                 return None  # "moved to Texas": a state alone is not PHI

@@ -136,3 +136,19 @@ def test_holiday_and_weekday_lookalikes_are_not_dates(text: str) -> None:
 )
 def test_fractions_grades_course_days_and_anatomical_ordinals_are_values(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ASA I. LMP 6/10; urine hCG negative", ["6/10"]),
+        ("On Eliquis, last dose 12/18 evening", ["12/18"]),
+        ("ADMISSION CRITERIA MET (9/9): InterQual", ["9/9"]),
+        ("- Cath 9/10 (by Dr. Reddy)", ["9/10"]),
+        ("Arrived 4/19/2024 @ 1642 | Prenatal care", ["4/19/2024 @ 1642"]),
+        ("Next appt 1/23/24 @ 10am.", ["1/23/24 @ 10am"]),
+        ("Results visit on Oct 10th 2:40 p.m. at the center", ["Oct 10th 2:40 p.m."]),
+    ],
+)
+def test_strong_cues_and_times_after_dates(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -133,3 +133,24 @@ def test_plans_labels_store_numbers_and_specialty_practices(text: str, expected:
 @pytest.mark.parametrize("text", ["Medicare member ID 1EG4TE5MK73", "Primary member ID 22", "Insurance: BCBS (Medicare)"])
 def test_public_programs_and_rank_words_are_no_plan_names(text: str) -> None:
     assert [s for s, _ in spans(REC, text) if s != "BCBS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rx sent to Rite Aid #3512: ibuprofen", ["Rite Aid #3512"]),
+        ("Received flu shot Oct at CVS, COVID booster", ["CVS"]),
+        ("order sent to Apria, DME acct AP-9930217", ["Apria"]),
+        ("Clinicals faxed to UHC 09/11/2023", ["UHC"]),
+        ("retired coach (Maple Grove Senior High) who", ["Maple Grove Senior High"]),
+        ("retired librarian (Lakeview Public Library). Ex-smoker", ["Lakeview Public Library"]),
+        ("Attends Congregation Beth Shalom occasionally", ["Congregation Beth Shalom"]),
+    ],
+)
+def test_national_chains_schools_libraries_and_congregations(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["on a quest for answers", "Temple of the heart", "Philips Lifeline alert"])
+def test_chain_and_worship_lookalikes_are_not_organisations(text: str) -> None:
+    assert spans(REC, text) == []

@@ -79,3 +79,25 @@ def test_nicknames_and_dotted_initials(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["a son; son Has Asthma", "made in the U.S.A. today"])
 def test_not_names_ordinary_words_and_abbreviations(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("protocol activated. Mother (Rosa) reached by phone", ["Rosa"]),
+        ("Dysuria improved. Wife Min-ji at bedside, asked", ["Min-ji"]),
+        ("go home with mother-in-law Folake helping; employer", ["Folake"]),
+        ('maternal grandmother (Doña Ofelia")', ["Doña Ofelia"]),
+        ("two children, Oliver (9) and June (6), attend school", ["June", "Oliver"]),
+    ],
+)
+def test_relatives_with_one_given_name_and_children_with_ages(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mother (Deceased) had CAD", "Daughter Well at this time", "scans: Ultrasound (12) and Bone (3)"],
+)
+def test_relative_words_before_ordinary_words(text: str) -> None:
+    assert spans(REC, text) == []

@@ -91,3 +91,17 @@ def test_author_and_typist_initials_anywhere(text: str, expected: list[str]) -> 
 )
 def test_units_and_routes_are_not_initials(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Transcribed: 11/02/2023 06:15 CNO/tjm Job# 4418820", ["CNO", "tjm"]),
+        ("ERCP.\n\nFAC:obk  D: 06/15/2023 13:20", ["FAC", "obk"]),
+        ("EVW:ks D: 03/04/2024 16:40 T: 03/04/2024 18:22", ["EVW", "ks"]),
+        ("TECHNOLOGIST: D. Quarles, RT(R)(VI)\n", ["D. Quarles"]),
+    ],
+)
+def test_initials_after_times_colon_initials_and_allied_credentials(text: str, expected: list[str]) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER" and s in expected]
+    assert sorted(found) == sorted(expected)

@@ -113,3 +113,15 @@ def test_a_list_continues_only_with_values_of_the_same_shape() -> None:
 )
 def test_catalogue_numbers_cpt_modifiers_and_trial_names_are_kept(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("T: 03/04/2024 18:22 Conf#: 553119\n", ["553119"]),
+        ("DEA on file | OH lic. 36.014472\nSigned", ["36.014472"]),
+        ("Licensed Psychologist, CT #PSY.0003318\ne-signed", ["PSY.0003318"]),
+    ],
+)
+def test_confirmation_and_license_numbers(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

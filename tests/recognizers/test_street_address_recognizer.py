@@ -116,3 +116,18 @@ def test_known_cities_with_ambiguous_codes_or_travel_cues(text: str, expected: l
 )
 def test_cued_places_need_the_gazetteer_and_a_city_shape(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hospital: Cumberland Valley Medical Center, Hagerstown\nSurgeon:", ["Hagerstown"]),
+        ("Provider #: 39-7142          Branch: Lancaster     HHCCN: n/a", ["Lancaster"]),
+    ],
+)
+def test_a_city_closing_an_institution_field(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_a_non_city_after_an_institution_label_is_not_a_place() -> None:
+    assert spans(REC, "Location: Recovery\nClinic: Main\n") == []
