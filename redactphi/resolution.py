@@ -73,7 +73,7 @@ class FindingResolver:
         kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
-        return _merge(kept)
+        return _join_institutions(text, _merge(kept))
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
@@ -110,6 +110,12 @@ class FindingResolver:
             return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
         if f.recognizer == _NER and _LAB_ISOTYPE.fullmatch(word):
             return True  # "IgA nephropathy", "pH", "HbA": lab shorthand, not organisations
+        if f.recognizer == _NER and _CLINICAL_INSTRUMENT_NAME.search(word):
+            return True  # "Cincinnati Prehospital Stroke Scale", "GWTG-Stroke registry"
+        if f.recognizer == _NER and " " not in word and _MEDICAL_ADJECTIVE.fullmatch(word):
+            return True  # "Intravascular ultrasound", "Transthoracic echo"
+        if f.recognizer == _NER and " " not in word and _COMPOUND_AFTER.match(text, f.end):
+            return True  # "Cone-beam CT": the first part of a lower-case compound
         if f.recognizer == _NER and _NOT_A_NAME_SHAPE.search(word):
             return True  # "MSS/pMMR", "ER+/PR+/HER2-", "Date/Time of Procedure:"
         if (
@@ -280,6 +286,15 @@ _EPONYM_HEAD_AFTER = re.compile(
     r"|0-I[sp]|0-II[abc]?)\b",
     re.IGNORECASE,
 )
+_CLINICAL_INSTRUMENT_NAME = re.compile(
+    r"[ \t](?:Scale|Score|Criteria|Classification|Index|Protocol|Registry|Questionnaire|Inventory"
+    r"|Assessment|Test|Rule|Staging|System)$"
+)
+_MEDICAL_ADJECTIVE = re.compile(
+    r"(?i:intra|inter|trans|peri|sub|supra|hyper|hypo|endo|retro|post|pre|anti|poly|para|extra|infra"
+    r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ous|ary|ive|oid|eal|ial)"
+)
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 _GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
 _LAB_ISOTYPE = re.compile(r"[A-Z]?[a-z]{1,3}[A-Z]{1,2}")
 # Words that make a run of common words the name of a place of care or study.
@@ -382,6 +397,27 @@ def _to_finding(r: RecognizerResult) -> Finding:
 def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [start, end) lies within one of the (sorted or not) spans."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+# Two institution names joined into one: "Women & Infants Pavilion at Grace Memorial",
+# "Prairie Rose Health - Wichita West Clinic".
+_INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
+
+
+def _join_institutions(text: str, findings: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in findings:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entity_type == "ORGANIZATION"
+            and f.entity_type == "ORGANIZATION"
+            and _INSTITUTION_JOIN.fullmatch(text, prev.end, f.start) is not None
+        ):
+            out[-1] = Finding(prev.start, f.end, "ORGANIZATION", max(prev.score, f.score), prev.recognizer, prev.reason)
+            continue
+        out.append(f)
+    return out
 
 
 def _merge(findings: list[Finding]) -> list[Finding]:

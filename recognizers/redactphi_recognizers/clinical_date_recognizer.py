@@ -94,7 +94,9 @@ _WEEKDAY_SHORT = re.compile(
 # A yearless m/d with a clock time after it: "by secure chat on 8/27 10:12".
 _NUM_MONTH_DAY_TIME = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t]+(?:at[ \t]+|@[ \t]*)?"
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\w/:])"
+    r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    # "last dose 12/23 2000": a four-digit clock time, not a dose or a count
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*[);,]|[ \t]*$)(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)))(?![\w/:])"
 )
 # Holidays name a day of a year ("the Friday before Christmas", "over Memorial Day
 # weekend", "on the Fourth of July"); "Christmas disease" and "Christmas factor" are not.

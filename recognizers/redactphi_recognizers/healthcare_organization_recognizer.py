@@ -75,7 +75,7 @@ _WEAK_HEADS = (
     "Railroad", "Railway", "Airlines", "Motors",
     # schools, libraries and services written without "School" ("Maple Grove Senior High")
     "High", "Senior High", "Junior High", "Library", "Public Library", "Ambulance Service",
-    "Collective", "YMCA", "Pharmacy Services",
+    "Collective", "YMCA", "Pharmacy Services", "PD", "Police", "Sheriff's Department",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -92,7 +92,7 @@ _LOWER_MODIFIER = (
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*)*(?:['’]s|s['’])?"
-    r"|[A-Z]{2,}(?:['’\-][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
+    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
 )
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
@@ -109,9 +109,14 @@ _PLACE_TAIL = (
     rf"|,[ \t]*(?P<tail_state>{_TAIL_STATE})(?![\w]))"
 )
 
+# A campus or site after the institution: "UNIVERSITY MEDICAL CENTER - NORTH CAMPUS".
+_CAMPUS = (
+    r"(?:[ \t]+[-–—][ \t]+(?:[A-Z][a-z]+|[A-Z]+)(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]+))?[ \t]+"
+    r"(?:Campus|CAMPUS|Site|SITE|Location|LOCATION|Branch|BRANCH))"
+)
 _HEADED = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})(?![\w'’\-]){_OF_TAIL}?"
-    rf"{_CORPORATE}?{_PLACE_TAIL}?)"
+    rf"{_CORPORATE}?{_CAMPUS}?{_PLACE_TAIL}?)"
 )
 # "University of Colorado", "College of the Ozarks"
 _HEAD_OF = re.compile(
@@ -294,7 +299,8 @@ def _national_names() -> re.Pattern[str]:
     )
     # a store or branch number belongs to the name: "Walgreens #07214", "Rite Aid #3512"
     return re.compile(
-        rf"(?<![\w'’\-/])(?P<phi>(?:{alternation})(?:[ \t]*#[ \t]?\d{{1,5}}(?!\w))?)(?![\w'’\-/])"
+        rf"(?<![\w'’\-/])(?P<phi>(?:{alternation})(?:[ \t]*#[ \t]?\d{{1,5}}(?!\w))?"
+        r"(?:[ \t]+(?:PPO|HMO|EPO|POS|PFFS|Advantage|Medicare(?:[ \t]+Advantage)?|Choice|Plus))?)(?![\w'’\-/])"
     )
 
 

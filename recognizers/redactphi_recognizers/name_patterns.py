@@ -22,7 +22,7 @@ _UPPER = rf"(?:[{_U}](?:['’]?[{_U}]){{1,}}(?:-[{_U}]{{2,}})*)"
 NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
 _INITIAL = r"(?:[A-Z]\.?)"
 # Surname particles written in lower case: de Vries, van der Berg, da Silva, St. John.
-_PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?|DE|DEL|DA|DI|DU|VAN|VON|DER|DEN|LA|LE)[ \t]+)"
+_PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?|bin|ibn|bint|al|abu|DE|DEL|DA|DI|DU|VAN|VON|DER|DEN|LA|LE)[ \t]+)"
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.

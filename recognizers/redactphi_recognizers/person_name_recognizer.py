@@ -79,12 +79,12 @@ _DOTTED_NOT_NAMES = frozenset({"U.S.A.", "P.O.B.", "N.P.O.", "A.S.A.", "R.I.P.",
 # full name after them.
 _TITLED = re.compile(
     rf"\b(?P<phi>(?:Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
-    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach)[ \t]+{TITLE_NAME}"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney)[ \t]+{TITLE_NAME}"
     rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
-    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(]*(?:DOB|D\.O\.B\.|MRN|Age|age|born)\b)"
+    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
 )
 # Lower-case dictation: "she and her husband piotr szymanski wished to proceed".
 _RELATIVE_LOWER = re.compile(

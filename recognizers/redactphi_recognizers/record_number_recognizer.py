@@ -78,7 +78,10 @@ _CLINICAL_TOKEN = re.compile(
     re.I,
 )
 _RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d")
-_CODE_CUES = frozenset("cpt icd icd-10 icd-10-cm icd10 hcpcs code codes dx diagnosis modifier drg rvu procedure".split())
+_CODE_CUES = frozenset(
+    "cpt icd icd-10 icd-10-cm icd10 hcpcs code codes coding dx diagnosis diagnoses modifier drg rvu "
+    "procedure billing".split()
+)
 
 
 class RecordNumberRecognizer(SpanPatternRecognizer):

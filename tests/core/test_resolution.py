@@ -101,3 +101,25 @@ def test_short_numbers_are_no_phone(text: str, expected: str) -> None:
 )
 def test_a_guess_before_an_eponym_head_is_the_eponym(text: str, ner: dict[str, list[str]], expected: str) -> None:
     assert _redact(text, **ner) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("[ ] Cincinnati Prehospital Stroke Scale positive", {"organizations": ["Cincinnati Prehospital Stroke Scale"]},
+         "[ ] Cincinnati Prehospital Stroke Scale positive"),
+        ("3. Intravascular ultrasound (CPT 92978)", {"organizations": ["Intravascular"]},
+         "3. Intravascular ultrasound (CPT 92978)"),
+        ("view. Cone-beam CT confirmed tool-in-lesion", {"organizations": ["Cone"]},
+         "view. Cone-beam CT confirmed tool-in-lesion"),
+    ],
+)
+def test_instrument_names_adjectives_and_compounds_are_not_organisations(
+    text: str, ner: dict[str, list[str]], expected: str
+) -> None:
+    assert _redact(text, **ner) == expected
+
+
+def test_two_institutions_joined_by_at_are_one() -> None:
+    text = "OB NOTE\nWomen & Infants Pavilion at Grace Memorial\n"
+    assert _redact(text) == "OB NOTE\n[ORGANIZATION]\n"

@@ -154,3 +154,16 @@ def test_national_chains_schools_libraries_and_congregations(text: str, expected
 @pytest.mark.parametrize("text", ["on a quest for answers", "Temple of the heart", "Philips Lifeline alert"])
 def test_chain_and_worship_lookalikes_are_not_organisations(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dental ins: Delta Dental PPO sub ID DD-99", ["Delta Dental PPO"]),
+        ("REPORT\n\nUNIVERSITY MEDICAL CENTER - NORTH CAMPUS\nPATIENT", ["UNIVERSITY MEDICAL CENTER - NORTH CAMPUS"]),
+        ("f/u 2 wk -- Grace OB/GYN Associates, 555-019-2202.", ["Grace OB/GYN Associates"]),
+        ("Det. Ray Holloway, Eastborough PD, ext 2291.", ["Eastborough PD"]),
+    ],
+)
+def test_plan_types_campuses_slashed_names_and_police_departments(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected

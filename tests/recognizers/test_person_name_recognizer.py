@@ -101,3 +101,14 @@ def test_relatives_with_one_given_name_and_children_with_ages(text: str, expecte
 )
 def test_relative_words_before_ordinary_words(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("conservator of estate: Atty. Leonard Sokolowski, Sokolowski & Reyes LLP", ["Atty. Leonard Sokolowski"]),
+        ("OBED Bay 3\nSterling, Aaliyah Nicole | MRN RB-2207713 | Acct", ["Sterling, Aaliyah Nicole"]),
+    ],
+)
+def test_attorneys_and_last_first_before_a_record_number(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
