@@ -408,11 +408,13 @@ def _join_institutions(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None
+        join = _INSTITUTION_JOIN.fullmatch(text, prev.end, f.start) if prev is not None else None
         if (
             prev is not None
+            and join is not None
             and prev.entity_type == "ORGANIZATION"
-            and f.entity_type == "ORGANIZATION"
-            and _INSTITUTION_JOIN.fullmatch(text, prev.end, f.start) is not None
+            # "Bayside Heart Center at Mercy Harbor": after "at", the NER's guess is the site
+            and (f.entity_type == "ORGANIZATION" or join.group().strip() == "at" and text[f.start].isupper())
         ):
             out[-1] = Finding(prev.start, f.end, "ORGANIZATION", max(prev.score, f.score), prev.recognizer, prev.reason)
             continue

@@ -57,7 +57,9 @@ _MONTH_DAY = re.compile(
     rf"(?!\s*[:.]?\d(?!\d?:[0-5]\d))(?![\w%])(?:{_TIME}))"
 )
 _MONTH_DAY_LOWER = re.compile(
-    rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?)(?![\w%])"
+    rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?"
+    # "march 14 2024", "may 2nd, 2023": the verbs need a day and a year after them
+    rf"|(?P<mon2>march|may)\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>{_YEAR4}))(?![\w%])"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
 _NUM_MONTH_YEAR = re.compile(

@@ -196,8 +196,10 @@ _INSURER_TAIL = frozenset("id member group policy subscriber number no no. #".sp
 # st. hedwig elementary school".
 _LOWER_STRONG = (
     r"(?:hospital|medical[ \t]+center|university|college|(?:elementary|middle|high)[ \t]+school"
-    r"|school|academy|clinic|health[ \t]+center|surgery[ \t]+center)"
+    r"|school|academy|clinic|health[ \t]+center|surgery[ \t]+center|family[ \t]+practice"
+    r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp)"
 )
+_SERVICE_HEAD_WORDS = frozenset("family physical hand occupational pharmacy workers".split())
 _LOWER_CASE_ORG = re.compile(
     r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+"
     r"(?P<phi>(?P<name>(?:[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
@@ -353,6 +355,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             words = [w.rstrip(".") for w in (match.groups.get("name") or "").split()]
             if set(words) & _LEADING:
                 return None
+            head = (match.groups.get("head") or "").split()
+            if head and head[0] in _SERVICE_HEAD_WORDS and len(words) < 2:
+                return None  # "local pharmacy", "outpatient therapy": a kind, not a name
             return match if _proper_words(words) else None
         trimmed = _trim_leading(text, match)
         if trimmed is None:

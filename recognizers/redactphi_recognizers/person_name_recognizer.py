@@ -62,6 +62,10 @@ _RELATIVE_GIVEN = re.compile(
     r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
     r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
 )
+# A specimen container's label: 'Received in formalin labeled "Field, Margaret"'.
+_LABELED_CONTAINER = re.compile(
+    rf"\b(?:labell?ed|LABELL?ED|labell?ed[ \t]+with)[ \t]*[:\-]?[ \t]*[\"“'](?P<phi>{LAST_FIRST}|{FULL_NAME})[\"”']"
+)
 # Children listed with their ages: "two children, Oliver (9) and June (6)".
 _CHILD_WITH_AGE = re.compile(
     r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \t]+\((?:age[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?))?\)"
@@ -120,6 +124,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
         SpanPattern("relative and a given name", _RELATIVE_GIVEN, 0.75),
         SpanPattern("child listed with age", _CHILD_WITH_AGE, 0.7),
+        SpanPattern("name on a specimen label", _LABELED_CONTAINER, 0.85),
     )
 
     def __init__(self) -> None:

@@ -53,21 +53,42 @@ _SPELLED = re.compile(
 )
 # "mister grant is a fifty two year old": a title before a lower-case surname.
 _TITLED = re.compile(
-    r"(?<![\w'’])(?:mister|missus|mr|mrs)\.?[ \t]+(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
+    r"(?<![\w'’])(?P<phi>(?:mister|missus|mr|mrs)\.?[ \t]+[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
     r"(?=[ \t]+(?:is|was|has|had|who|and|comma|period|presents|returns|states|reports|says)\b)"
 )
+# "end of dictation. ellen r cook m d.": a lower-case name before a spoken credential.
+_SPOKEN_CREDENTIAL = re.compile(
+    r"(?<![\w'’])(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z])?[ \t]+[a-z][a-z'’\-]+)[ \t,]+"
+    r"(?:m[ \t]?d|d[ \t]?o|r[ \t]?n|n[ \t]?p|p[ \t]?a)\b(?![ \t]+[a-z]\b)"
+)
+# Characters read out one by one: "medical record number b h 4 4 0 9 1 7", "claim number w c
+# 2 3 dash 1 1 8 0 4 7", "films from 2 14 24". Five or more digits, single-spaced.
+_CHARACTERS = re.compile(
+    r"(?<![\w'’])(?P<phi>(?:[a-z][ \t]){0,3}\d{1,2}(?:[ \t]+(?:\d{1,2}|dash|hyphen|slash)){3,})(?![\w'’])"
+)
+_NOT_NAME_START = frozenset("the a an by with and per signed dictated seen this of to for".split())
 _LETTERS = re.compile(r"\b[a-z]\b", re.IGNORECASE)
 
 
 class SpokenIdentifierRecognizer(SpanPatternRecognizer):
     """Numbers, dates and spelled names as words (entity types ID, DATE and PERSON)."""
 
-    ENTITIES = ("ID", "DATE", "PERSON")
+    ENTITIES = ("ID", "DATE", "PERSON", "PROVIDER")
     PATTERNS = (
         SpanPattern("digits in words", _DIGITS, 0.6, entity_type="ID"),
         SpanPattern("date in words", _DATE, 0.75, entity_type="DATE"),
         SpanPattern("title before a lower-case name", _TITLED, 0.6, entity_type="PERSON"),
+        SpanPattern("name before a spoken credential", _SPOKEN_CREDENTIAL, 0.6, entity_type="PROVIDER"),
+        SpanPattern("characters read out one by one", _CHARACTERS, 0.6, entity_type="ID"),
     )
+
+    def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
+        if pattern.regex is _CHARACTERS:
+            digits = sum(c.isdigit() for c in text[match.start : match.end])
+            return match if digits >= 5 else None  # "2 3 4" is a list, not a number
+        if pattern.regex is _SPOKEN_CREDENTIAL and text[match.start : match.end].split()[0] in _NOT_NAME_START:
+            return None
+        return match
 
     def candidates(self, text: str):  # type: ignore[no-untyped-def]
         yield from super().candidates(text)

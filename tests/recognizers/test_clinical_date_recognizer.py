@@ -152,3 +152,8 @@ def test_fractions_grades_course_days_and_anatomical_ordinals_are_values(text: s
 )
 def test_strong_cues_and_times_after_dates(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_lower_case_march_and_may_need_a_day_and_a_year() -> None:
+    assert [s for s, _ in spans(REC, "date of service march 14 2024. copy")] == ["march 14 2024"]
+    assert spans(REC, "we may 2 times a day") == []

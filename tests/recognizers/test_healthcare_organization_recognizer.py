@@ -167,3 +167,15 @@ def test_chain_and_worship_lookalikes_are_not_organisations(text: str) -> None:
 )
 def test_plan_types_campuses_slashed_names_and_police_departments(text: str, expected: list[str]) -> None:
     assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("copy to dr. hope at mill river family practice and", ["mill river family practice"]),
+        ("therapy with kara at bay state hand therapy twice a week", ["bay state hand therapy"]),
+        ("sent to local pharmacy on main", []),
+    ],
+)
+def test_lower_case_practices_and_therapy_services(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

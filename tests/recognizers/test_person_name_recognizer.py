@@ -112,3 +112,8 @@ def test_relative_words_before_ordinary_words(text: str) -> None:
 )
 def test_attorneys_and_last_first_before_a_record_number(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_the_name_on_a_specimen_label() -> None:
+    text = 'Received in formalin labeled "Field, Margaret" and "left breast 2:00" are five cores'
+    assert [s for s, _ in spans(REC, text)] == ["Field, Margaret"]

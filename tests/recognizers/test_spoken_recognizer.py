@@ -32,7 +32,7 @@ REC = SpokenIdentifierRecognizer()
             "on patient demetrius grant that's d e m e t r i u s grant date",
             [("d e m e t r i u s grant", "PERSON"), ("demetrius grant", "PERSON")],
         ),
-        ("history of present illness mister grant is a fifty two", [("grant", "PERSON")]),
+        ("history of present illness mister grant is a fifty two", [("mister grant", "PERSON")]),
     ],
 )
 def test_spoken_identifiers(text: str, expected: list[tuple[str, str]]) -> None:
@@ -50,4 +50,22 @@ def test_spoken_identifiers(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_counts_and_values_are_not_identifiers(text: str) -> None:
+    assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("medical record number b h 4 4 0 9 1 7, date", [("b h 4 4 0 9 1 7", "ID")]),
+        ("claim number w c 2 3 dash 1 1 8 0 4 7.", [("w c 2 3 dash 1 1 8 0 4 7", "ID")]),
+        ("end of dictation. ellen r cook m d.", [("ellen r cook", "PROVIDER")]),
+        ("his supervisor mister dale savage has called", [("mister dale savage", "PERSON")]),
+    ],
+)
+def test_characters_read_out_and_spoken_credentials(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(REC, text) == expected
+
+
+@pytest.mark.parametrize("text", ["grade 2 3 4 lesions", "signed by m d", "levels 1 2 and 3"])
+def test_short_digit_lists_and_bare_credentials_are_not_identifiers(text: str) -> None:
     assert spans(REC, text) == []
