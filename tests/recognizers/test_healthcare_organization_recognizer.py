@@ -173,7 +173,7 @@ def test_plan_types_campuses_slashed_names_and_police_departments(text: str, exp
     ("text", "expected"),
     [
         ("copy to dr. hope at mill river family practice and", ["mill river family practice"]),
-        ("therapy with kara at bay state hand therapy twice a week", ["bay state hand therapy"]),
+        ("therapy with kara at fenwick hand therapy twice a week", ["fenwick hand therapy"]),
         ("sent to local pharmacy on main", []),
     ],
 )
