@@ -199,10 +199,14 @@ _LOWER_STRONG = (
     r"|school|academy|clinic|health[ \t]+center|surgery[ \t]+center|family[ \t]+practice"
     r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp)"
 )
+_GENERIC_MODIFIERS = frozenset(
+    "local outside home retail specialty mail mail-order nearest usual community outpatient "
+    "inpatient the her his their our your a an same new old".split()
+)
 _SERVICE_HEAD_WORDS = frozenset("family physical hand occupational pharmacy workers".split())
 _LOWER_CASE_ORG = re.compile(
     r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+"
-    r"(?P<phi>(?P<name>(?:[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
+    r"(?P<phi>(?P<name>(?:(?!(?:at|from|to|with|for)\b)[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
     rf"{_LOWER_STRONG})"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
 )
@@ -356,7 +360,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             if set(words) & _LEADING:
                 return None
             head = (match.groups.get("head") or "").split()
-            if head and head[0] in _SERVICE_HEAD_WORDS and len(words) < 2:
+            if head and head[0] in _SERVICE_HEAD_WORDS and set(words) & _GENERIC_MODIFIERS:
                 return None  # "local pharmacy", "outpatient therapy": a kind, not a name
             return match if _proper_words(words) else None
         trimmed = _trim_leading(text, match)
