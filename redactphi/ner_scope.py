@@ -198,7 +198,9 @@ class NerScope:
         return out
 
 
-_GLUED_DIGITS = re.compile(r"[0-9A-Za-z]*\d[0-9A-Za-z]*")
+# Bounded: on a long run of letters and digits an open-ended match read to its end from
+# every word in it (quadratic). Lexicon terms with digits are short ("HbA1c", "PaCO2").
+_GLUED_DIGITS = re.compile(r"\d[0-9A-Za-z]{0,6}")
 _AFTER_NUMBER = re.compile(r"\d[ \t]?$")
 _LABEL_COLON = re.compile(r"[ \t]?:")
 _FIELD_START = re.compile(

@@ -183,7 +183,9 @@ _PLAN_IN_BRACKETS = re.compile(
 _PUBLIC_PLANS = frozenset("medicare medicaid tricare champva va ihs".split())
 # A field label naming the institution: "Hospital: Three Rivers Presbyterian".
 _INSTITUTION_LABEL = re.compile(
-    r"(?:^|(?<=[ \t]{2})|(?<=\|))[ \t]*(?:Hospital|HOSPITAL|Facility|FACILITY|Practice|PRACTICE"
+    # blanks are taken only at a line start (taken after the look-behinds too, every
+    # position of a long run of blanks would rescan the rest of it: quadratic)
+    r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\|)[ \t]?)(?:Hospital|HOSPITAL|Facility|FACILITY|Practice|PRACTICE"
     r"|Pharmacy|PHARMACY|Agency|AGENCY|Institution|Referring[ \t]+(?:facility|practice|hospital)"
     r"|Nursing[ \t]+facility|SNF|School|SCHOOL)[ \t]*:[ \t]*"
     rf"(?P<phi>(?P<name>{_WORD}(?:[ ](?:(?:&|and|of|the)[ ])?{_WORD}){{0,5}}))",
