@@ -108,6 +108,8 @@ class FindingResolver:
             return False
         if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_HEAD_AFTER.match(text, f.end):
             return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
+        if f.recognizer == _NER and _EPONYM_HEAD_INSIDE.search(span):
+            return True  # "Ponsky-type", "Dorr type B canal": the eponym with its head
         if f.recognizer == _NER and _LAB_ISOTYPE.fullmatch(word):
             return True  # "IgA nephropathy", "pH", "HbA": lab shorthand, not organisations
         if f.recognizer == _NER and _CLINICAL_INSTRUMENT_NAME.search(word):
@@ -278,7 +280,8 @@ _EPONYM_USE = re.compile(
 # What follows a name used as the name of a method, sign or classification; a statistical
 # or first-name guess right before one of these is the eponym, not a person or a place.
 _EPONYM_HEAD_AFTER = re.compile(
-    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:line|probe|point|elevator|dissector|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
+    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:line|probe|point|elevator|dissector|pin|knife|mesher"
+    r"|dermatome|valvulotome|curette|rongeur|osteotome|speculum|dilator|canal|type|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
     r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
     r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
     r"|tumou?r|ulcer|fracture|reflex|phenomenon|stitch|suture|stapler|needle|diverticulum"
@@ -295,6 +298,7 @@ _MEDICAL_ADJECTIVE = re.compile(
     r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ous|ary|ive|oid|eal|ial)"
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
+_EPONYM_HEAD_INSIDE = re.compile(r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?)$")
 _GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
 _LAB_ISOTYPE = re.compile(r"[A-Z]?[a-z]{1,3}[A-Z]{1,2}")
 # Words that make a run of common words the name of a place of care or study.
@@ -404,10 +408,24 @@ def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 _INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
 
 
+_NAME_JOIN = re.compile(r"[ \t]*,[ \t]*")
+_PERSON_TYPES = frozenset({"PERSON", "PROVIDER"})
+
+
 def _join_institutions(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entity_type in _PERSON_TYPES
+            and f.entity_type in _PERSON_TYPES | {"LOCATION"}
+            and " " not in text[prev.start : prev.end].strip()
+            and _NAME_JOIN.fullmatch(text, prev.end, f.start) is not None
+        ):
+            # "BEGAY" + "LORETTA J", "FOX" + "DANA L": one LAST, FIRST found in two pieces
+            out[-1] = Finding(prev.start, f.end, prev.entity_type, max(prev.score, f.score), prev.recognizer, prev.reason)
+            continue
         join = _INSTITUTION_JOIN.fullmatch(text, prev.end, f.start) if prev is not None else None
         if (
             prev is not None

@@ -35,7 +35,7 @@ _TIME = (
     rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
     rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
 )
-_MILITARY = r"(?:\s+(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/]))?"
+_MILITARY = r"(?:(?:\s+(?:at\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/])(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -47,7 +47,7 @@ _ISO = re.compile(
     rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME})(?!\w)"
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME}{_MILITARY})(?!\w)"
 )
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME})(?![\w])"
@@ -130,6 +130,17 @@ _WEEKDAY_ALONE = re.compile(
     rf"|after|from|early|late|arriving|starting|through)[ \t]+(?P<phi>{_WEEKDAY_NAME})"
     r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
 )
+# Spanish, as notes from Puerto Rico write it: "14 de marzo de 2024".
+_SPANISH = re.compile(
+    r"(?<![\w])(?P<phi>(?P<d>\d{1,2})[ \t]+de[ \t]+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+del?[ \t]+(?P<y>(?:19|20)\d\d))?)(?![\w])",
+    re.IGNORECASE,
+)
+# Compact: "Signed: FOX, DANA L MAJ MC  20240507 1433" (military and lab systems).
+_COMPACT = re.compile(
+    r"(?<![\w./\-])(?P<phi>(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d)?)(?![\w./\-])"
+)
 _SEASON_YEAR = re.compile(r"(?<![\w])(?P<phi>(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<y>(?:19|20)\d\d))(?![\w])")
 
 # Words after which "7/10" or "132/84" is a clinical value, not a date.
@@ -211,6 +222,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date holiday", _HOLIDAY, 0.7),
         SpanPattern("date holiday, lower case", _HOLIDAY_LOWER, 0.6),
         SpanPattern("date weekday after time word", _WEEKDAY_ALONE, 0.6),
+        SpanPattern("date in Spanish", _SPANISH, 0.8),
+        SpanPattern("date yyyymmdd", _COMPACT, 0.6),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

@@ -76,6 +76,9 @@ _WEAK_HEADS = (
     # schools, libraries and services written without "School" ("Maple Grove Senior High")
     "High", "Senior High", "Junior High", "Library", "Public Library", "Ambulance Service",
     "Collective", "YMCA", "Pharmacy Services", "PD", "Police", "Sheriff's Department",
+    "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
+    "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
+    "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)

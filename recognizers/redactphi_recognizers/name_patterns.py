@@ -17,7 +17,11 @@ __all__ = [
 # Latin letters with diacritics (Hyvönen, Kozłowski, Þórðarson, Ivanković) count as letters.
 _U = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _L = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
-_CAP = rf"(?:[{_U}](?:[{_L}]+|['’][{_U}][{_L}]+)(?:[{_U}][{_L}]+)?(?:[-'’][{_U}][{_L}]+)*)"
+_CAP = (
+    rf"(?:[{_U}](?:[{_L}]+|['’][{_U}][{_L}]+)(?:[{_U}][{_L}]+)?(?:[-'’][{_U}][{_L}]+)*"
+    # given names joined by a hyphen, the second part in lower case: Hyun-woo, Min-jun
+    rf"(?:-[{_L}]{{2,4}}(?![{_L}\-]))?)"
+)
 _UPPER = rf"(?:[{_U}](?:['’]?[{_U}]){{1,}}(?:-[{_U}]{{2,}})*)"
 NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
 _INITIAL = r"(?:[A-Z]\.?)"
@@ -30,22 +34,25 @@ _TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))))"
 # First [Middle|M.] Last, or a single surname after a title.
 FULL_NAME = rf"(?:{NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{NAME_WORD}))?[ \t]+{SURNAME})"
 TITLE_NAME = (
-    rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+{SURNAME}|{NAME_WORD}[ \t]+{_TRAILING_INITIAL}|{SURNAME}"
+    rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+(?:{_INITIAL}[ \t]+)?{SURNAME}|{NAME_WORD}[ \t]+{_TRAILING_INITIAL}|{SURNAME}"
     rf"|{_TRAILING_INITIAL})"
 )
 # LAST, FIRST [MIDDLE|M] ["NICK"] as in patient header blocks and signature lines.
+_FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN)"
 LAST_FIRST = (
-    rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|{_INITIAL}(?![a-z])))?"
+    # one space before a middle name: "SMITH, JOHN   MRN: ..." ends at JOHN; a field label
+    # is never a middle name
+    rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t](?!{_FIELD_WORDS}\b)(?:{NAME_WORD}|{_INITIAL}(?![a-z])))?"
     rf"(?:[ \t]+[\"'“(][A-Za-z]+[\"'”)])?)"
 )
 # Forms of address that belong to the name's span: "Dr. Smith" is redacted whole.
-TITLES = r"(?:Dr|DR|Doctor|DOCTOR|Drs|Prof|Professor)\.?"
-HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|Master)\.?"
+TITLES = r"(?:Dr|DR|Dra|Doctor|DOCTOR|Doctora|Drs|Prof|Professor)\.?"
+HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|Master|Sr|Sra|Srta)\.?"
 
 CREDENTIALS = (
     r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|PA-C|P\.?A\.?|CRNA|N\.?P\.?|FNP(?:-[BC]+)?|APRN|ARNP|CNM"
     r"|Ph\.?D\.?|DPM|DDS|DMD|MBBS|FACS|FACP|FACC|FACOG|FRCS|LPN|CNA|CST|RRT|PharmD|DNP"
-    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP"
+    r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|ST|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP"
     # imaging, therapy and allied-health credentials: "D. Quarles, RT(R)(VI)", "OTR/L"
     r"|RT(?:\([A-Z]{1,3}\))*|RDMS|RVT|RDCS|CNMT|ARRT|RPh|LMFT|LPC|PsyD|LICSW|MSW|CCC-SLP|OTR(?:/L)?"
     r"|ATC|CDCES|NRP)"

@@ -13,10 +13,17 @@ __all__ = ["PersonNameRecognizer"]
 _PERSON_LABEL = (
     r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+)?NAME)?|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
-    r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR)"
+    r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
+    r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER)"
 )
+# An upper-case word before an upper-case LAST, FIRST: "TWO BULLS, HARLAN J", "RAMÍREZ DE LA
+# TORRE, ANA LUCÍA" (two-word and compound surnames in a labelled field).
+_UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?=[ \t]+[A-ZÀ-ÖØ-Þ]{2,}[ \t]*,|[ \t]+(?:DE|DEL|LA|DA|VAN|VON)[ \t])"
+# At a line start, or mid-line after a gap or a pipe ("Accession #: S24-4417    Patient: ...");
+# a bracketed hint may follow the label ("Name (Last, First MI): BEGAY, LORETTA J").
 _LABELLED = re.compile(
-    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+    rf"(?im)(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\|)[ \t]?){_PERSON_LABEL}(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*:[ \t]*"
+    rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+)?{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
@@ -55,16 +62,23 @@ _RELATIVE_GIVEN = re.compile(
     r"\b(?:[Ww]ife|[Hh]usband|[Ss]pouse|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad"
     r"|[Ss]ister|[Bb]rother|[Nn]iece|[Nn]ephew|[Aa]unt|[Uu]ncle|[Gg]randson|[Gg]randdaughter"
     r"|[Gg]randmother|[Gg]randfather|[Gg]uardian|[Cc]aregiver|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend"
-    r"|(?:[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister)-in-law|[Ss]tep(?:son|daughter|mother|father))"
+    r"|(?:[Mm]other|[Ff]ather|[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister)-in-law|[Ss]tep(?:son|daughter|mother|father)"
+    r"|esposo|esposa|hijo|hija|madre|padre)"
     r"[ \t]*,?[ \t]*[(\"“]?[ \t]*"
-    r"(?P<phi>(?:(?:Do[nñ]a|Don|Se[nñ]ora|Se[nñ]or|Auntie|Nana|T[ií]a|T[ií]o)[ \t]+)?"
-    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-    r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
+    r"(?P<phi>(?:(?:Do[nñ]a|Don|Se[nñ]ora|Se[nñ]or|Sra?\.|Auntie|Nana|T[ií]a|T[ií]o)[ \t]+)?"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?){0,2})"
+    r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+\(?\d{3}|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
     r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
 )
 # A specimen container's label: 'Received in formalin labeled "Field, Margaret"'.
 _LABELED_CONTAINER = re.compile(
     rf"\b(?:labell?ed|LABELL?ED|labell?ed[ \t]+with)[ \t]*[:\-]?[ \t]*[\"“'](?P<phi>{LAST_FIRST}|{FULL_NAME})[\"”']"
+)
+# "COOK, ELLEN R presented": an upper-case surname, a comma and an upper-case given name that
+# the Census lists as a first name (checked in confirm; "CBC, BMP" is no name).
+_CAPS_LAST_FIRST = re.compile(
+    r"(?<![\w'’\-,])(?P<phi>(?P<last>[A-Z][A-Z'’\-]{1,})[ \t]*,[ \t]*(?P<first>[A-Z]{2,})(?:[ \t][A-Z]\b\.?)?)"
+    r"(?![\w'’\-])(?![ \t]*,[ \t]*[A-Z]{2,}[ \t]*,)"
 )
 # Children listed with their ages: "two children, Oliver (9) and June (6)".
 _CHILD_WITH_AGE = re.compile(
@@ -82,7 +96,8 @@ _DOTTED_NOT_NAMES = frozenset({"U.S.A.", "P.O.B.", "N.P.O.", "A.S.A.", "R.I.P.",
 # Brennan", "Rev. Theodora Banks". Words that are also nouns ("Father", "Bishop") need a
 # full name after them.
 _TITLED = re.compile(
-    rf"\b(?P<phi>(?:Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
+    rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
+    rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
     rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney)[ \t]+{TITLE_NAME}"
     rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
 )
@@ -125,6 +140,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("relative and a given name", _RELATIVE_GIVEN, 0.75),
         SpanPattern("child listed with age", _CHILD_WITH_AGE, 0.7),
         SpanPattern("name on a specimen label", _LABELED_CONTAINER, 0.85),
+        SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),
     )
 
     def __init__(self) -> None:
@@ -139,6 +155,11 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
             return None
+        if pattern.regex is _CAPS_LAST_FIRST:
+            first, last = match.groups.get("first") or "", match.groups.get("last") or ""
+            if first.lower() not in self.priors.first_names or not self.priors.is_name_like(last):
+                return None  # "CBC, BMP", "NPO, IVF": abbreviations
+            return match
         if pattern.regex is _RELATIVE_GIVEN or pattern.regex is _CHILD_WITH_AGE:
             given = span.split()[-1]
             parts = given.split("-")

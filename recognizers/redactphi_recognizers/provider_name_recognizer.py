@@ -12,13 +12,15 @@ import re
 from collections.abc import Iterator
 
 from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["ProviderNameRecognizer"]
 
 _ROLE_LABELS = (
     r"(?:PRIMARY\s+|ASSISTANT\s+|ATTENDING\s+|CO-?)?SURGEONS?|ASSISTANTS?(?:\s+SURGEONS?)?"
-    r"|FIRST\s+ASSISTANT|SECOND\s+ASSISTANT|SURGICAL\s+ASSISTANTS?|ATTENDING(?:\s+(?:PHYSICIAN|SURGEON|OF\s+RECORD))?"
+    r"|FIRST\s+ASS(?:IS)?T(?:ANT)?|SECOND\s+ASS(?:IS)?T(?:ANT)?|ASST|CIRC|RAD(?:IOLOGY)?\s+TECH|SCRUB\s+TECH"
+    r"|PERFUSIONIST|ATTEND(?:ING)?\s+ANESTHESIOLOGIST|CO-?SIGNED|DICTATING|RN\s+FIRST\s+ASSIST(?:ANT)?|SURGICAL\s+ASSISTANTS?|ATTENDING(?:\s+(?:PHYSICIAN|SURGEON|OF\s+RECORD))?"
     r"|RESIDENTS?|FELLOWS?|INTERN|ANESTHESIOLOGISTS?|ANESTHETISTS?|ANESTHESIA\s+(?:PROVIDER|STAFF|ATTENDING|BY)"
     r"|CRNA|SCRUB(?:\s+(?:NURSE|TECH(?:NICIAN)?))?|CIRCULAT(?:OR|ING(?:\s+NURSE)?)|NURSE|RN"
     r"|REFERRING(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR|MD|SURGEON))?|REFERRED\s+BY|PCP|PRIMARY\s+CARE(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR))?"
@@ -43,7 +45,7 @@ _ROLE_LINE = re.compile(
 _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
 _VALUE_NAME = re.compile(
-    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*{NAME_WORD}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{NAME_WORD}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
@@ -81,9 +83,12 @@ _FILLER = frozenset("by with and per from to signed seen dr was is the a".split(
 _LOWER_CREDENTIALS = frozenset(
     "md m.d do rn pa pa-c crna np fnp aprn phd facs lpn cna dpm dds mbbs pgy resident attending".split()
 )
+# "DR" without a dot before an acronym: "XT DR MRI", "SR/DR MRI" (pacing modes, models).
+_DEVICE_MODE_DR = re.compile(r"DR[ \t]+(?:MRI|ICD|CRT|MR|SC|DC|SR|XT|II|III|IV)\b")
 _TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
-    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|[A-Z]\.[ \t]*{NAME_WORD})[ \t]*,?[ \t]+{CREDENTIALS}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{NAME_WORD})[ \t]*,?[ \t]+{CREDENTIALS}"
+    r"(?:\([A-Z]{2,5}\))?(?![A-Za-z])"
 )
 # Lower-case dictation: "dr. omar haddad", one or two words after the title.
 _TITLE_LOWER = re.compile(
@@ -229,6 +234,15 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         span = text[match.start : match.end]
         if span.lower() in _NOT_NAMES:
             return None
+        if pattern.regex is _TITLE and _DEVICE_MODE_DR.match(span):
+            return None  # "Azure XT DR MRI SureScan": a pacemaker's mode, not a doctor
+        if pattern.regex is _CREDENTIALED:
+            words = re.findall(r"[A-Za-z]+", span)
+            first_names = NamePriors.load().first_names
+            if all(w.isupper() and len(w) <= 4 for w in words) and not any(
+                w.lower() in first_names for w in words
+            ):
+                return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
         if pattern.regex is _TITLE_LOWER:
             line_start = text.rfind("\n", 0, match.start) + 1
             line_end = text.find("\n", match.end)

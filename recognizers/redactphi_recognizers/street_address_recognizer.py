@@ -40,8 +40,8 @@ _STREET_LINE = (
 )
 _ROUTE_LINE = (
     rf"(?P<rnum>{_HOUSE_NUMBER})[ \t]+(?:{DIRECTIONAL}[ \t]+)?"
-    r"(?:(?:State|County|US|U\.S\.|Old|Farm[ \t]+to[ \t]+Market|STATE|COUNTY|OLD)[ \t]+)?"
-    r"(?:Highway|Hwy|Route|Rte|Road|HIGHWAY|HWY|ROUTE|RTE|ROAD)\.?[ \t]*#?[ \t]*"
+    r"(?:(?:State|County|US|U\.S\.|Old|Farm[ \t]+to[ \t]+Market|Township|Twp|Co|STATE|COUNTY|OLD|TOWNSHIP)[ \t]+)?"
+    r"(?:Highway|Hwy|Route|Rte|Road|Rd|HIGHWAY|HWY|ROUTE|RTE|ROAD|RD)\.?[ \t]*#?[ \t]*"
     r"\d{1,4}[A-Z]?(?![\w])"
 )
 _PO_BOX = r"(?i:(?<![\w])(?:P\.?[ \t]?O\.?|Post[ \t]+Office)[ \t]*Box[ \t]*#?[ \t]*\d{1,6}(?![\w]))"
@@ -154,12 +154,12 @@ _RESIDENCE = re.compile(
 # called from Burlington", "shipped to their old address in Hutchinson", "drives in from
 # Millersburg". The gazetteer decides: "transferred from Mercy" names no city.
 _CUED_KNOWN_PLACE = re.compile(
-    r"\b(?:called|calling|phoned|phoning|drove|drives|driving|flew|flies|flying|came|comes|coming"
+    r"\b(?i:called|calling|phoned|phoning|drove|drives|driving|flew|flies|flying|came|comes|coming"
     r"|visiting|visited|traveling|travelling|traveled|travelled|trip|commutes?|commuting|works?"
     r"|worked|working|address|addresses|home|vacation|vacationing|stays?|staying|stayed|family"
     r"|relatives?|daughter|son|sister|brother|mother|father|wife|husband|lives|living|moved"
     r"|moving|in[ \t]+from|up[ \t]+from|down[ \t]+from)"
-    r"[ \t]+(?:in|from|to|near|at|outside|around)[ \t]+"
+    r"[ \t]+(?i:in|from|to|near|at|outside|around)[ \t]+"
     rf"(?P<phi>{CITY})(?![\w'’])"
 )
 # A city after an institution's head word, closing its field: "Hospital: Cumberland Valley

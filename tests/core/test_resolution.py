@@ -123,3 +123,24 @@ def test_instrument_names_adjectives_and_compounds_are_not_organisations(
 def test_two_institutions_joined_by_at_are_one() -> None:
     text = "OB NOTE\nWomen & Infants Pavilion at Grace Memorial\n"
     assert _redact(text) == "OB NOTE\n[ORGANIZATION]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("20 Fr PEG tube (Ponsky-type) attached", {"organizations": ["Ponsky-type"]},
+         "20 Fr PEG tube (Ponsky-type) attached"),
+        ("Good bone stock, Dorr type B canal.", {"persons": ["Dorr type B canal"]},
+         "Good bone stock, Dorr type B canal."),
+        ("excised with Watson knife and mesh", {"persons": ["Watson"]},
+         "excised with Watson knife and mesh"),
+    ],
+)
+def test_eponym_instruments_and_types_stay(text: str, ner: dict[str, list[str]], expected: str) -> None:
+    assert _redact(text, **ner) == expected
+
+
+def test_a_last_first_found_in_two_pieces_is_one_name() -> None:
+    text = "Signed: FOX, DANA L MAJ MC"
+    out = _redact(text, persons=["FOX", "DANA L"])
+    assert "FOX" not in out and "DANA" not in out and "," not in out.split(":", 1)[1].split("MAJ")[0]

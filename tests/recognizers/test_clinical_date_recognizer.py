@@ -157,3 +157,20 @@ def test_strong_cues_and_times_after_dates(text: str, expected: list[str]) -> No
 def test_lower_case_march_and_may_need_a_day_and_a_year() -> None:
     assert [s for s, _ in spans(REC, "date of service march 14 2024. copy")] == ["march 14 2024"]
     assert spans(REC, "we may 2 times a day") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DATE OF OPERATION: JAN 22, 2024@0745   CASE NO.", ["JAN 22, 2024@0745"]),
+        ("Signed: FOX, DANA L MAJ MC  20240507 1433", ["20240507 1433"]),
+        ("Signed: M. Hollister, MD   9/24/2024 1620 AKDT\n", ["9/24/2024 1620 AKDT"]),
+        ("Fecha de cirugía: 14 de marzo de 2024   Sala: Quirófano 3", ["14 de marzo de 2024"]),
+    ],
+)
+def test_military_compact_zoned_and_spanish_dates(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_a_compact_date_needs_a_valid_month_and_day() -> None:
+    assert spans(REC, "lot 20241399 and 20231532") == []

@@ -179,3 +179,15 @@ def test_plan_types_campuses_slashed_names_and_police_departments(text: str, exp
 )
 def test_lower_case_practices_and_therapy_services(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OPO: Bayou Organ Recovery Network\n", ["Bayou Organ Recovery Network"]),
+        ("accountant with Ashby & Pruitt CPAs, with reflux", ["Ashby & Pruitt CPAs"]),
+        ("PT at Windward Physical Therapy, Kaneohe.", ["Windward Physical Therapy"]),
+    ],
+)
+def test_networks_firms_and_therapy_practices(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

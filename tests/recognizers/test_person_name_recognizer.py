@@ -117,3 +117,26 @@ def test_attorneys_and_last_first_before_a_record_number(text: str, expected: li
 def test_the_name_on_a_specimen_label() -> None:
     text = 'Received in formalin labeled "Field, Margaret" and "left breast 2:00" are five cores'
     assert [s for s, _ in spans(REC, text)] == ["Field, Margaret"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SECTION 1\n Name (Last, First MI): BEGAY, LORETTA J          Sex: F", ["BEGAY, LORETTA J"]),
+        ("Accession #: S24-004417          Patient: OKONKWO-BAPTISTE, ADAEZE N\nMRN", ["OKONKWO-BAPTISTE, ADAEZE N"]),
+        ("VETERAN: TWO BULLS, HARLAN J     SSN: 987-65-4321", ["TWO BULLS, HARLAN J"]),
+        ("Paciente: RAMÍREZ DE LA TORRE, ANA LUCÍA   Récord", ["RAMÍREZ DE LA TORRE, ANA LUCÍA"]),
+        ("Patient: SMITH, JOHN   MRN: 1234567", ["SMITH, JOHN"]),
+        ("Family updated: esposo Sr. Efraín Torres Ocasio, cel. 787-555-0162.", ["Sr. Efraín Torres Ocasio"]),
+        ("Contact: fiancée Losana Tupou 562-555-0168; uncle", ["Losana Tupou"]),
+        ("COOK, ELLEN R presented for follow-up", ["COOK, ELLEN R"]),
+        ("SCRUB: SGT Tyrell Bond (68D)", ["SGT Tyrell Bond"]),
+    ],
+)
+def test_labelled_fields_mid_line_spanish_titles_ranks_and_caps_last_first(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Labs: CBC, BMP ordered", "NPO, IVF overnight", "HR, BP stable"])
+def test_upper_case_abbreviation_pairs_are_not_last_first(text: str) -> None:
+    assert spans(REC, text) == []

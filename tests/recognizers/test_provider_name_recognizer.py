@@ -105,3 +105,29 @@ def test_units_and_routes_are_not_initials(text: str) -> None:
 def test_initials_after_times_colon_initials_and_allied_credentials(text: str, expected: list[str]) -> None:
     found = [s for s, t in spans(REC, text) if t == "PROVIDER" and s in expected]
     assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SURGEON: MCALLISTER,DEREK R     FIRST ASST: OYELARAN,FUNMILAYO (PGY-3)\n", ["MCALLISTER,DEREK R", "OYELARAN,FUNMILAYO"]),
+        ("SCRUB: REDHORSE,LENA   CIRC: NGUYEN-TRAN,DUC   RAD TECH: HALL,BRANDON\n", ["HALL,BRANDON", "NGUYEN-TRAN,DUC", "REDHORSE,LENA"]),
+        ("Signed: A. O. Ferreira, MD  4/9/24", ["A. O. Ferreira"]),
+        ("Dictated by Hyun-woo Park, PA(ASCP).", ["Hyun-woo Park"]),
+        ("ASSISTANT(S): Dra. Marisol Figueroa-Santiago (fellow)", ["Dra. Marisol Figueroa-Santiago"]),
+    ],
+)
+def test_military_style_fields_two_initials_hyphenated_given_names(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, t in spans(REC, text) if t == "PROVIDER") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Generator: Medtronic Azure XT DR MRI SureScan, model W1DR01",
+        "Labs: CBC, BMP, PT/INR, aPTT",
+        "ANESTHESIA: General endotracheal with NIM nerve monitoring",
+    ],
+)
+def test_device_modes_lab_lists_and_anesthesia_types_are_not_providers(text: str) -> None:
+    assert [s for s, t in spans(REC, text) if t == "PROVIDER"] == []

@@ -131,3 +131,14 @@ def test_a_city_closing_an_institution_field(text: str, expected: list[str]) -> 
 
 def test_a_non_city_after_an_institution_label_is_not_a_place() -> None:
     assert spans(REC, "Location: Recovery\nClinic: Main\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cc: Dolores Crane (patient), 2286 Township Rd 41, Convoy, OH 45832", ["2286 Township Rd 41, Convoy, OH 45832"]),
+        ("for flank pain. Traveled to Anchorage with his daughter", ["Anchorage"]),
+    ],
+)
+def test_township_roads_and_capitalised_travel_cues(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
