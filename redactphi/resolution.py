@@ -298,6 +298,7 @@ _MEDICAL_ADJECTIVE = re.compile(
     r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ous|ary|ive|oid|eal|ial)"
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
+
 _EPONYM_HEAD_INSIDE = re.compile(r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?)$")
 _GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
 _LAB_ISOTYPE = re.compile(r"[A-Z]?[a-z]{1,3}[A-Z]{1,2}")
