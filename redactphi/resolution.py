@@ -22,6 +22,7 @@ __all__ = ["FindingResolver"]
 
 _NAME_TYPES = frozenset({"PERSON", "PROVIDER"})
 # Recognizers whose findings come from a structural cue strong enough to beat the lexicon.
+_LISTED_REASONS = frozenset({"national pharmacy, lab, plan or care company"})
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
 _NER = "SpacyRecognizer"
 # Safe Harbor keeps states; a statistical LOCATION that is only a state is not PHI (a
@@ -73,7 +74,7 @@ class FindingResolver:
         kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
-        return _join_institutions(text, _merge(kept))
+        return _join_institutions(text, _merge([_widen_date(text, f) for f in kept]))
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
@@ -88,6 +89,8 @@ class FindingResolver:
             return True  # "Optiflux F180NR", "Medtronic 6935M", "Arthrex AR-8925DS": a model number
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
+        if f.reason in _LISTED_REASONS:
+            return False  # a listed national organisation: "Foundation Medicine", "Anthem Blue Cross"
         if f.recognizer in _CUED_RECOGNIZERS:
             # weak cued findings (initials in a role field) yield to clinical vocabulary
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
@@ -402,6 +405,34 @@ def _to_finding(r: RecognizerResult) -> Finding:
 def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [start, end) lies within one of the (sorted or not) spans."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+# A clock time written before a date ("at 2140 on 11/28", "8:15 AM Wednesday May 7"), the
+# end of a time range after one ("March 31, 2025, 08:15–10:52") and a weekday in brackets
+# after one ("05/28/2025 (Wed)") belong to the date.
+_TIME_BEFORE = re.compile(
+    r"(?:(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?|(?<=\bat[ \t])(?:[01]\d|2[0-3])[0-5]\d)"
+    r"[ \t]+(?:on[ \t]+)?$"
+)
+_AFTER_DATE = re.compile(
+    r"[ \t]*[–-][ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?![\d:])"
+    r"|[ \t]*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\)"
+)
+
+
+def _widen_date(text: str, f: Finding) -> Finding:
+    if f.entity_type != "DATE":
+        return f
+    start, end = f.start, f.end
+    before = _TIME_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None:
+        start = before.start()
+    after = _AFTER_DATE.match(text, end)
+    if after is not None:
+        end = after.end()
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
 
 
 # Two institution names joined into one: "Women & Infants Pavilion at Grace Memorial",

@@ -110,11 +110,12 @@ _HOLIDAY_NAMES = (
     r"|Columbus[ \t]+Day|Presidents'?[ \t]+Day|(?:Martin[ \t]+Luther[ \t]+King|MLK)(?:,?[ \t]+Jr\.?)?[ \t]+Day"
     r"|Valentine'?s[ \t]+Day|Mother'?s[ \t]+Day|Father'?s[ \t]+Day|St\.?[ \t]+Patrick'?s[ \t]+Day"
     r"|Juneteenth|Mardi[ \t]+Gras|Passover|Rosh[ \t]+Hashanah|Yom[ \t]+Kippur|Hanukk?ah|Chanukk?ah"
-    r"|Diwali|Eid(?:[ \t]+al-(?:Fitr|Adha))?|(?:Lunar|Chinese)[ \t]+New[ \t]+Year|Kwanzaa"
+    r"|Diwali|Eid(?:[ \t]+al-(?:Fitr|Adha))?|(?:Lunar|Chinese)[ \t]+New[ \t]+Year|Kwanzaa|Super[ \t]+Bowl[ \t]+Sunday"
 )
 _WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _HOLIDAY = re.compile(
-    rf"(?<![\w'’])(?P<phi>(?:{_WEEKDAY_NAME}[ \t]+(?:before|after|of)[ \t]+)?(?:{_HOLIDAY_NAMES}))"
+    rf"(?<![\w'’])(?P<phi>(?:(?:last|this|next|Last|This|Next)[ \t]+)?"
+    rf"(?:{_WEEKDAY_NAME}[ \t]+(?:before|after|of)[ \t]+)?(?:{_HOLIDAY_NAMES})(?:[ \t]+weekend)?)"
     r"(?![\w'’])(?![ \t]+(?:disease|factor|tree|cactus|lily|rose|card|party|music)s?\b)"
 )
 # Dictated notes write them in lower case: "since halloween".
@@ -254,7 +255,9 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         before = preceding_words(text, match.start, 25)
         if pattern.regex is _NUM_MONTH_DAY:
             return self._confirm_yearless(text, match, before)
-        if pattern.regex is _NUM_MONTH_DAY_TIME and (before and before[-1] in _VALUE_CUES or month == day):
+        if pattern.regex is _NUM_MONTH_DAY_TIME and before[-2:] != ["last", "dose"] and (
+            before and before[-1] in _VALUE_CUES or month == day
+        ):
             return None  # "pain 7/10 at 10:00", "5/5 10:00"
         if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:
             # 1.5.10 or 3-4-12 is too often a version, a ratio or a dose schedule

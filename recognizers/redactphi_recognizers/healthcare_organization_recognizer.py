@@ -76,6 +76,7 @@ _WEAK_HEADS = (
     # schools, libraries and services written without "School" ("Maple Grove Senior High")
     "High", "Senior High", "Junior High", "Library", "Public Library", "Ambulance Service",
     "Collective", "YMCA", "Pharmacy Services", "PD", "Police", "Sheriff's Department",
+    "Campus", "Assembly of God", "Fellowship", "Ministries", "Tabernacle of God",
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
@@ -311,14 +312,15 @@ def _national_names() -> re.Pattern[str]:
     # a store or branch number belongs to the name: "Walgreens #07214", "Rite Aid #3512"
     return re.compile(
         rf"(?<![\w'’\-/])(?P<phi>(?:{alternation})(?:[ \t]*#[ \t]?\d{{1,5}}(?!\w))?"
-        r"(?:[ \t]+(?:PPO|HMO|EPO|POS|PFFS|Advantage|Medicare(?:[ \t]+Advantage)?|Choice|Plus))?)(?![\w'’\-/])"
+        r"(?:[ \t]+(?:PPO|HMO|EPO|POS|PFFS|Advantage|Medicare|Choice|Plus|Gold|Silver|Bronze|Platinum"
+        r"|Premier|Select|Prime|Complete|Value|Dual|Community)){0,3})(?![\w'’\-/])"
     )
 
 
 _NATIONAL = _national_names()
 # A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor".
 _WORSHIP = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Church[ \t]+of(?:[ \t]+the)?)"
+    rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church[ \t]+of(?:[ \t]+the)?)"
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
@@ -338,7 +340,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("health plan before its member number", _PLAN_BEFORE_NUMBER, 0.7),
         SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
-        SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.75),
+        SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.85),
         SpanPattern("named place of worship", _WORSHIP, 0.75),
     )
 

@@ -108,7 +108,7 @@ _INITIALS_COLON = re.compile(
 )
 _INITIALS = re.compile(
     r"(?:^|(?<=\)[ \t])|(?<=\bby[ \t]))[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*/[ \t]*(?P<second>[a-z]{2,4}|[A-Z]{2,4})(?:[ \t]*/[ \t]*\w+)?"
-    r"(?=[.,;)]?[ \t]*$|[.,;)]?[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job)\b|[.,;][ \t])",
+    r"(?=[.,;)]?[ \t]*$|[.,;)]?[ \t]+(?:D|DD|T|DT|d|t|Dictated|Transcribed|Job|e-signed|signed|Signed)\b|[.,;][ \t])",
     re.MULTILINE,
 )
 # Initials closing a dictation line after its times: "Dictated 07/07/2024 04:41. ERC/dw",
@@ -134,6 +134,8 @@ _INITIALS_COLON_INLINE = re.compile(
     r"(?=[ \t]+(?:D|T|DD|DT|Job|Conf)\b|[ \t]*$)",
     re.MULTILINE,
 )
+# "KB for GRT": a clerk's initials signing for a clinician's, alone on the last line.
+_INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
 _INITIALS_DASH_EOL = re.compile(
     r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE
@@ -172,7 +174,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.8, initials.name), initials
-        for m in (*_INITIALS_PAIR.finditer(text), *_INITIALS_COLON_INLINE.finditer(text)):
+        for m in (
+            *_INITIALS_PAIR.finditer(text),
+            *_INITIALS_COLON_INLINE.finditer(text),
+            *_INITIALS_FOR.finditer(text),
+        ):
             if m.group("second") in _NOT_TYPIST or m.group("phi") in _NOT_AUTHOR:
                 continue
             for group in ("phi", "second"):

@@ -67,6 +67,8 @@ _MASKED_SSN = re.compile(r"(?<![\w*])(?:[Xx]{3}|\*{3})-(?:[Xx]{2}|\*{2})-(?P<phi
 # whatever the abbreviation, since clinical values after labels are short or have units.
 _ABBREVIATION_LABEL = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}[ \t]*[:#][ \t]*(?P<phi>\d(?:\d|-(?=\d)){6,}\d)(?![\w/.]|\.\d)")
 # GS1 UDI: (01) device identifier, then (17) expiry, (10) lot, (21) serial.
+# A UDI's serial or lot written alone with its application identifier: "(21)PV44810392".
+_GS1_PART = re.compile(r"(?<![\w)])(?P<phi>\((?:21|10)\)[A-Z0-9\-]{4,20})(?![\w\-])")
 _GS1_UDI = re.compile(r"(?<![\w)])(?P<phi>\(01\)\d{14}(?:\((?:10|11|17|21|240)\)[A-Z0-9\-]{1,20})*)")
 _CLINICAL_CODE = re.compile(
     r"^(?:\d{4}[0-9FTU](?:-[0-9A-Z]{2}){2,4}|\d{4}[0-9FTU]|[A-V]\d{4}|[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|\d{5}-[0-9A-Z]{2}|[A-Z]\d{2}\.\d{1,4}[A-Z]?)$"
@@ -100,6 +102,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("labelled identifier (strong)", _LABELLED, 0.95),
         SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID"),
+        SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID"),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),

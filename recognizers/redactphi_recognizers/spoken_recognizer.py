@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["SpokenIdentifierRecognizer"]
@@ -66,6 +69,39 @@ _SPOKEN_CREDENTIAL = re.compile(
 _CHARACTERS = re.compile(
     r"(?<![\w'’])(?P<phi>(?:[a-z][ \t]){0,3}\d{1,2}(?:[ \t]+(?:\d{1,2}|dash|hyphen|slash)){3,})(?![\w'’])"
 )
+# "patient name dmitri volkov-king medical record number ...": a spoken field label.
+_SPOKEN_LABEL = re.compile(
+    r"\b(?:patient(?:'s)?[ \t]+name|name[ \t]+of[ \t]+patient)(?:[ \t]+is)?[ \t]+"
+    r"(?P<phi>[a-z][a-z'’]+(?:[ \t\-]+[a-z][a-z'’]+){1,2})(?=[ \t]+(?:medical|mrn|m[ \t]r[ \t]n|date|dob|d[ \t]o[ \t]b|age|is|who)\b)"
+)
+# A relation or role word and a lower-case first and last name: "his fiance tessa green",
+# "adjuster gail mason". The first word must be a Census first name (checked in confirm).
+_SPOKEN_RELATION = re.compile(
+    r"\b(?:wife|husband|fianc[eé]e?|son|daughter|mother|father|sister|brother|girlfriend|boyfriend"
+    r"|partner|friend|neighbor|adjuster|supervisor|manager|caseworker|interpreter|coach|teacher)"
+    r"[ \t]+(?P<phi>(?P<first>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+)\b"
+)
+# "on the twenty sixth" and "d three slash eight slash twenty five" in dictation.
+_SPOKEN_NUMBER = (
+    rf"(?:{_SMALL}|{_TENS}(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_SPOKEN_DAY = re.compile(
+    rf"\b(?:on|since|until|by|from)[ \t]+(?P<phi>the[ \t]+{_ORDINAL})(?![\w'’])"
+    # a day, not "on the second floor": nothing but an end, a time or a month may follow
+    r"(?=[ \t]*(?:[.,;:)\n]|$|at\b|and\b|when\b|of[ \t]+[a-z]+[ \t]*(?:[.,;]|$)))"
+)
+_SPOKEN_SLASH_DATE = re.compile(
+    rf"(?<![\w'’])(?P<phi>{_SPOKEN_NUMBER}[ \t]+slash[ \t]+{_SPOKEN_NUMBER}[ \t]+slash[ \t]+(?:{_SPOKEN_NUMBER}|{_YEAR}))(?![\w'’])"
+)
+# "as slash mh": author and typist initials read out.
+_SPOKEN_INITIALS = re.compile(r"^[ \t]*(?P<phi>[a-z]{2,3})[ \t]+slash[ \t]+(?P<second>[a-z]{2,3})\b", re.MULTILINE)
+# Patients signing their own portal messages: "its becky, i had ...", "thanks\nbecky".
+_SELF_NAMED = re.compile(r"\b(?i:it'?s|this[ \t]+is|i'?m)[ \t]+(?P<phi>[A-Za-z][a-z]+)(?=[ \t]*[,.!])")
+_SIGN_OFF = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-–—~][ \t]*)?(?P<phi>[A-Za-z][a-z]+)[ \t]*(?=\n[ \t]*(?:sent from my|$)|$)",
+)
+_MESSAGE_CUE = re.compile(r"(?i)\b(?:thanks|thank you|thx|sincerely|regards|love|cheers)\b|\n[ \t]*[-–—~]?[ \t]*$")
+_SPOKEN_FILLERS = frozenset("period comma says said called came present here there today".split())
 _NOT_NAME_START = frozenset("the a an by with and per signed dictated seen this of to for".split())
 _LETTERS = re.compile(r"\b[a-z]\b", re.IGNORECASE)
 
@@ -80,6 +116,12 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
         SpanPattern("title before a lower-case name", _TITLED, 0.6, entity_type="PERSON"),
         SpanPattern("name before a spoken credential", _SPOKEN_CREDENTIAL, 0.6, entity_type="PROVIDER"),
         SpanPattern("characters read out one by one", _CHARACTERS, 0.6, entity_type="ID"),
+        SpanPattern("spoken patient name label", _SPOKEN_LABEL, 0.7, entity_type="PERSON"),
+        SpanPattern("relation and a lower-case name", _SPOKEN_RELATION, 0.6, entity_type="PERSON"),
+        SpanPattern("spoken ordinal day", _SPOKEN_DAY, 0.6, entity_type="DATE"),
+        SpanPattern("spoken slashed date", _SPOKEN_SLASH_DATE, 0.75, entity_type="DATE"),
+        SpanPattern("patient naming themself", _SELF_NAMED, 0.6, entity_type="PERSON"),
+        SpanPattern("first name signing a message", _SIGN_OFF, 0.6, entity_type="PERSON"),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -88,10 +130,31 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             return match if digits >= 5 else None  # "2 3 4" is a list, not a number
         if pattern.regex is _SPOKEN_CREDENTIAL and text[match.start : match.end].split()[0] in _NOT_NAME_START:
             return None
+        if pattern.regex is _SPOKEN_RELATION:
+            last = text[match.start : match.end].split()[-1]
+            if last in STOP_WORDS or last in _SPOKEN_FILLERS:
+                return None  # "her son james was here"
+            return match if (match.groups.get("first") or "") in self.priors.first_names else None
+        if pattern.regex is _SELF_NAMED or pattern.regex is _SIGN_OFF:
+            word = text[match.start : match.end].lower()
+            # a known first name that is not an ordinary word ("its fine", "thanks")
+            if word not in self.priors.first_names or self.priors.word_frequency(word) >= 4.5:
+                return None
+            if pattern.regex is _SIGN_OFF and not _MESSAGE_CUE.search(text, max(0, match.start - 120), match.start):
+                return None
         return match
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.priors = NamePriors.load()
 
     def candidates(self, text: str):  # type: ignore[no-untyped-def]
         yield from super().candidates(text)
+        initials = SpanPattern("spoken initials", _SPOKEN_INITIALS, 0.6, entity_type="PROVIDER")
+        for m in _SPOKEN_INITIALS.finditer(text):
+            for group in ("phi", "second"):
+                start, end = m.span(group)
+                yield SpanMatch(start, end, "PROVIDER", 0.6, initials.name), initials
         pattern = SpanPattern("name and its spelling", _SPELLED, 0.8, entity_type="PERSON")
         for m in _SPELLED.finditer(text):
             spelled = "".join(_LETTERS.findall(m.group("spelled"))).lower()

@@ -53,7 +53,7 @@ _RURAL_ROUTE = (
 _UNITS = rf"(?:(?:,[ \t]*|[ \t]+){UNIT}){{0,2}}"
 # Between the street line and the city: a comma, a line break (letterheads), or a dash or
 # bar as in "2150 Alpine Drive, Suite 300 - Boulder, Colorado".
-_SEPARATOR = r"(?:,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+[-–—|][ \t]+|[ \t]+)"
+_SEPARATOR = r"(?:,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*|[ \t]+[-–—|·•][ \t]+|[ \t]+)"
 _CITY_STATE_ZIP = (
     rf"(?P<city>{CITY})(?:(?:,[ \t]*|[ \t]+)(?P<state>{STATE})(?:,?[ \t]+(?P<zip>{ZIP}))?"
     rf"|,?[ \t]+(?P<zip2>{ZIP}))"
@@ -146,7 +146,9 @@ _TITLES = frozenset("dr doctor mr mrs ms miss prof".split())
 
 # Where a person lives or comes from: "residing in Westchester", "lives in the Bronx".
 _RESIDENCE = re.compile(
-    r"\b(?:lives|living|live|resides|residing|resident|reside|moved|relocated|born|raised|grew[ \t]+up)"
+    r"\b(?i:lives|living|live|resides|residing|resident|reside|moved|relocated|born|raised|grew[ \t]+up)"
+    # "lives with wife Mele and three kids in Clovis"
+    r"(?:[ \t]+(?i:with|w/)[ \t]+[^.;\n]{1,40}?)?"
     r"[ \t]+(?:in|to|near|from|at)[ \t]+"
     rf"(?P<phi>(?:the[ \t]+)?{CITY})(?![\w'’])"
 )

@@ -144,3 +144,22 @@ def test_a_last_first_found_in_two_pieces_is_one_name() -> None:
     text = "Signed: FOX, DANA L MAJ MC"
     out = _redact(text, persons=["FOX", "DANA L"])
     assert "FOX" not in out and "DANA" not in out and "," not in out.split(":", 1)[1].split("MAJ")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("consented by phone at 2140 on 11/28 with interpreter", "consented by phone at [DATE] with interpreter"),
+        ("F/u POD 1 at 8:15 AM Wednesday May 7 with the team", "F/u POD 1 at [DATE] with the team"),
+        ("DATE OF SERVICE: Monday, March 31, 2025, 08:15–10:52\n", "DATE OF SERVICE: [DATE]\n"),
+        ("05/28/2025 (Wed)\n0700 report", "[DATE]\n0700 report"),
+    ],
+)
+def test_times_and_weekdays_next_to_a_date_join_it(text: str, expected: str) -> None:
+    assert _redact(text) == expected
+
+
+def test_a_listed_national_organisation_survives_the_common_word_checks() -> None:
+    assert _redact("KRAS testing sent to Foundation Medicine, order pending.") == (
+        "KRAS testing sent to [ORGANIZATION], order pending."
+    )

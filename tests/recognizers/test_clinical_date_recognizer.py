@@ -95,7 +95,7 @@ def test_short_date_cues_do_not_overreach(text: str) -> None:
         ("brought in on the Friday before Christmas (December 22)", ["December 22", "Friday before Christmas"]),
         ("negative by Christmas Day. Family at bedside", ["Christmas Day"]),
         ("the crash on the Fourth of July evening", ["the Fourth of July"]),
-        ("a beach trip over Memorial Day weekend", ["Memorial Day"]),
+        ("a beach trip over Memorial Day weekend", ["Memorial Day weekend"]),
         ("had a low of sixty one on halloween after", ["halloween"]),
         ("weight up 4 lb since Saturday (home scale)", ["Saturday"]),
         ("family meeting planned Monday at 3 PM", ["Monday"]),

@@ -69,3 +69,29 @@ def test_characters_read_out_and_spoken_credentials(text: str, expected: list[tu
 @pytest.mark.parametrize("text", ["grade 2 3 4 lesions", "signed by m d", "levels 1 2 and 3"])
 def test_short_digit_lists_and_bare_credentials_are_not_identifiers(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("patient name dmitri volkov-king medical record number 4471", [("dmitri volkov-king", "PERSON")]),
+        ("patient identified with his fiance tessa green at bedside", [("tessa green", "PERSON")]),
+        ("ex fix on the twenty sixth at northeast", [("the twenty sixth", "DATE")]),
+        (
+            "\nas slash mh d three slash eight slash twenty five job",
+            [("as", "PROVIDER"), ("mh", "PROVIDER"), ("three slash eight slash twenty five", "DATE")],
+        ),
+        ("hi dr okafor. its becky, i had my gallbladder out", [("becky", "PERSON")]),
+        ("thanks so much\nbecky\nsent from my iphone", [("becky", "PERSON")]),
+    ],
+)
+def test_dictated_labels_relations_days_and_portal_signatures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(REC, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on the second floor", "on the first attempt", "its fine, thanks", "her son james was", "thanks\nok\n"],
+)
+def test_ordinals_ordinary_words_and_unknown_first_names_stay(text: str) -> None:
+    assert spans(REC, text) == []
