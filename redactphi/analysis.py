@@ -263,7 +263,7 @@ def _trigger_lines(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]
     """(start, end) of the runs of consecutive lines of `text` holding a `trigger` match."""
     blocks: list[tuple[int, int]] = []
     pos = 0
-    while (m := trigger.search(text, pos)) is not None:
+    while pos <= len(text) and (m := trigger.search(text, pos)) is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end

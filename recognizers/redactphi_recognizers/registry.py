@@ -49,6 +49,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "UrlRecognizer": re.compile(r"\.[A-Za-z]{2}"),
     # IPv4 a.b.c.d; IPv6 has at least two colons among hex groups ("::1", "fe80::").
     "IpRecognizer": re.compile(r"\d\.\d{1,3}\.|::|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"),
+    # Speech recognition and portal messages write without capitals: lines with none.
+    "SpokenIdentifierRecognizer": re.compile(r"^[^A-Z\n]*$", re.MULTILINE),
 }
 
 
