@@ -93,8 +93,8 @@ def test_windowed_window_around_a_mid_paragraph_name() -> None:
     assert len(regions) == 1
     start, end = regions[0]
     assert "Okafor" in text[start:end]
-    # about 8 words either side, cut at whitespace
-    assert len(text[start:end].split()) == 17
+    # WINDOW_WORDS (5) words either side, cut at whitespace
+    assert len(text[start:end].split()) == 11
     assert start == 0 or text[start - 1] == " "
     assert text[end] == " "
     assert end - start < 150
