@@ -26,7 +26,10 @@ _MONTH = (
 )
 # Lower-case dictation writes "june 30th"; "may" and "march" stay excluded in lower case.
 _MONTH_LOWER = r"(?:january|february|april|june|july|august|september|october|november|december)"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY),?\s+"
+_WEEKDAY = (
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
+)
 # A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
 _ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
 _TIME = (
@@ -116,7 +119,7 @@ _WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _HOLIDAY = re.compile(
     rf"(?<![\w'’])(?P<phi>(?:(?:last|this|next|Last|This|Next)[ \t]+)?"
     rf"(?:{_WEEKDAY_NAME}[ \t]+(?:before|after|of)[ \t]+)?(?:{_HOLIDAY_NAMES})(?:[ \t]+weekend)?)"
-    r"(?![\w'’])(?![ \t]+(?:disease|factor|tree|cactus|lily|rose|card|party|music)s?\b)"
+    r"(?![\w'’])(?![ \t]+(?:disease|factor|tree|cactus|lily|rose)s?\b)"
 )
 # Dictated notes write them in lower case: "since halloween".
 _HOLIDAY_LOWER = re.compile(
@@ -128,7 +131,9 @@ _HOLIDAY_LOWER = re.compile(
 # "Mondays") are not dates.
 _WEEKDAY_ALONE = re.compile(
     r"\b(?:on|since|by|until|till|last|this|past|next|planned|possible|scheduled|expected|before"
-    rf"|after|from|early|late|arriving|starting|through)[ \t]+(?P<phi>{_WEEKDAY_NAME})"
+    r"|after|from|early|late|arriving|starting|through|for|round|rounds|see|call|return|returns)[ \t]+"
+    # a capitalised weekday, or a lower-case or abbreviated one ("by monday", "out on wed")
+    rf"(?P<phi>{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|mon|tue|wed|thu|fri|sat|sun)(?=[ \t]*[.,;)(]))"
     r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
 )
 # Spanish, as notes from Puerto Rico write it: "14 de marzo de 2024".

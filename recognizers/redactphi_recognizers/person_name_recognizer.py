@@ -82,9 +82,12 @@ _CAPS_LAST_FIRST = re.compile(
 )
 # Children listed with their ages: "two children, Oliver (9) and June (6)".
 _CHILD_WITH_AGE = re.compile(
-    r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \t]+\((?:age[ \t]+)?\d{1,2}(?:[ \t]*(?:y|yo|yrs?))?\)"
+    r"(?<![\w'’\-])(?P<phi>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \t]+\((?:age[ \t]+|she'?s[ \t]+|he'?s[ \t]+)?\d{1,2}"
+    r"(?:[ \t]*(?:y|yo|yrs?))?(?:\)|[ \t]+and\b)"
 )
-_CHILDREN_CUE = re.compile(r"(?i)\b(?:children|kids|sons|daughters|siblings|grandchildren|twins|child)\b")
+_CHILDREN_CUE = re.compile(
+    r"(?i)\b(?:children|kids|sons|daughters|siblings|grandchildren|twins|child|youngest|oldest|baby)\b"
+)
 # A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
 _NICKNAME = re.compile(
     rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
@@ -137,7 +140,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("salutation", _DEAR, 0.85),
         SpanPattern("titled person", _TITLED, 0.85),
         SpanPattern("LAST, FIRST before DOB", _LAST_FIRST_DOB, 0.85),
-        SpanPattern("relative and a given name", _RELATIVE_GIVEN, 0.75),
+        SpanPattern("relative and a given name", _RELATIVE_GIVEN, 0.85),
         SpanPattern("child listed with age", _CHILD_WITH_AGE, 0.7),
         SpanPattern("name on a specimen label", _LABELED_CONTAINER, 0.85),
         SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),

@@ -100,6 +100,8 @@ _SELF_NAMED = re.compile(r"\b(?i:it'?s|this[ \t]+is|i'?m)[ \t]+(?P<phi>[A-Za-z][
 _SIGN_OFF = re.compile(
     r"(?:^|\n)[ \t]*(?:[-–—~][ \t]*)?(?P<phi>[A-Za-z][a-z]+)[ \t]*(?=\n[ \t]*(?:sent from my|$)|$)",
 )
+# "- becky" on a line of its own, anywhere in a message.
+_DASH_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*[-–—~][ \t]*(?P<phi>[A-Za-z][a-z]+)[ \t]*(?=\n|$)")
 _MESSAGE_CUE = re.compile(r"(?i)\b(?:thanks|thank you|thx|sincerely|regards|love|cheers)\b|\n[ \t]*[-–—~]?[ \t]*$")
 _SPOKEN_FILLERS = frozenset("period comma says said called came present here there today".split())
 _NOT_NAME_START = frozenset("the a an by with and per signed dictated seen this of to for".split())
@@ -122,6 +124,7 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
         SpanPattern("spoken slashed date", _SPOKEN_SLASH_DATE, 0.75, entity_type="DATE"),
         SpanPattern("patient naming themself", _SELF_NAMED, 0.6, entity_type="PERSON"),
         SpanPattern("first name signing a message", _SIGN_OFF, 0.6, entity_type="PERSON"),
+        SpanPattern("first name after a dash, signing", _DASH_SIGN_OFF, 0.6, entity_type="PERSON"),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -135,7 +138,7 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             if last in STOP_WORDS or last in _SPOKEN_FILLERS:
                 return None  # "her son james was here"
             return match if (match.groups.get("first") or "") in self.priors.first_names else None
-        if pattern.regex is _SELF_NAMED or pattern.regex is _SIGN_OFF:
+        if pattern.regex in (_SELF_NAMED, _SIGN_OFF, _DASH_SIGN_OFF):
             word = text[match.start : match.end].lower()
             # a known first name that is not an ordinary word ("its fine", "thanks")
             if word not in self.priors.first_names or self.priors.word_frequency(word) >= 4.5:

@@ -174,3 +174,21 @@ def test_military_compact_zoned_and_spanish_dates(text: str, expected: list[str]
 
 def test_a_compact_date_needs_a_valid_month_and_day() -> None:
     assert spans(REC, "lot 20241399 and 20231532") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("weight gain after a Super Bowl Sunday party (February 9)", ["February 9", "Super Bowl Sunday"]),
+        ("i had my gallbladder out on wed (lap chole)", ["wed"]),
+        ("Dr. Okafor will round Wednesday.", ["Wednesday"]),
+        ("asked if i can usher next sunday 3/23. can u", ["sunday 3/23"]),
+    ],
+)
+def test_holiday_parties_lower_case_and_abbreviated_weekdays(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["the Wed clinic is closed", "dialysis Mon/Wed/Fri", "on Wednesdays and Fridays"])
+def test_weekday_schedules_are_not_dates(text: str) -> None:
+    assert spans(REC, text) == []

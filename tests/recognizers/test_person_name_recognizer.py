@@ -140,3 +140,8 @@ def test_labelled_fields_mid_line_spanish_titles_ranks_and_caps_last_first(text:
 @pytest.mark.parametrize("text", ["Labs: CBC, BMP ordered", "NPO, IVF overnight", "HR, BP stable"])
 def test_upper_case_abbreviation_pairs_are_not_last_first(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_a_youngest_child_with_her_age() -> None:
+    text = "i always carry my youngest Pepper (shes 3 and like 35 lbs) to the car"
+    assert [s for s, _ in spans(REC, text)] == ["Pepper"]

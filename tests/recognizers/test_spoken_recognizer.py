@@ -95,3 +95,8 @@ def test_dictated_labels_relations_days_and_portal_signatures(text: str, expecte
 )
 def test_ordinals_ordinary_words_and_unknown_first_names_stay(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_a_dash_signature_line_anywhere_in_a_message() -> None:
+    text = "email the note to my manager\n- becky\np.s. my new cell is below"
+    assert spans(REC, text) == [("becky", "PERSON")]
