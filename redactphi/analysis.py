@@ -126,6 +126,7 @@ class PhiAnalyzer:
                 recognizer.load()
                 recognizer.is_loaded = True
         self._ner = [r for r in recognizers if isinstance(r, SpacyRecognizer)]
+        self._ner_names = frozenset(r.name for r in self._ner)
         self._rules = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
         self._context = {r.id: list(r.context) for r in recognizers if r.context}
         self._triggers = {
@@ -256,6 +257,10 @@ class PhiAnalyzer:
             )
         self._booster.boost(text, results, self._context)
         kept = [r for r in results if r.score >= self.score_threshold]
+        # The same span from a rule and from the statistical NER: the rule's finding (its
+        # cue, its reason, its type) is kept, whatever the two scores.
+        ruled = {(r.start, r.end) for r in kept if r.recognition_metadata[_NAME] not in self._ner_names}
+        kept = [r for r in kept if r.recognition_metadata[_NAME] not in self._ner_names or (r.start, r.end) not in ruled]
         return EntityRecognizer.remove_duplicates(kept)
 
 

@@ -22,7 +22,15 @@ __all__ = ["FindingResolver"]
 
 _NAME_TYPES = frozenset({"PERSON", "PROVIDER"})
 # Recognizers whose findings come from a structural cue strong enough to beat the lexicon.
-_LISTED_REASONS = frozenset({"national pharmacy, lab, plan or care company"})
+# Rule findings whose cue already decided: a listed national organisation, a gazetteer
+# city after a travel or address cue ("old address in Hutchinson", also an eponym).
+_LISTED_REASONS = frozenset(
+    {
+        "national pharmacy, lab, plan or care company",
+        "known city after a travel or address cue",
+        "known city after an institution",
+    }
+)
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
 _NER = "SpacyRecognizer"
 # Safe Harbor keeps states; a statistical LOCATION that is only a state is not PHI (a
@@ -90,7 +98,7 @@ class FindingResolver:
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.reason in _LISTED_REASONS:
-            return False  # a listed national organisation: "Foundation Medicine", "Anthem Blue Cross"
+            return False  # "Foundation Medicine", "Anthem Blue Cross", "address in Hutchinson"
         if f.recognizer in _CUED_RECOGNIZERS:
             # weak cued findings (initials in a role field) yield to clinical vocabulary
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)

@@ -340,7 +340,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("health plan before its member number", _PLAN_BEFORE_NUMBER, 0.7),
         SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
-        SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.85),
+        SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
         SpanPattern("named place of worship", _WORSHIP, 0.75),
     )
 

@@ -166,7 +166,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         if pattern.regex is _RELATIVE_GIVEN or pattern.regex is _CHILD_WITH_AGE:
             given = span.split()[-1]
             parts = given.split("-")
-            if not any(self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.0 for w in (given, parts[0])):
+            if not any(self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.5 for w in (given, parts[0])):
                 return None  # "Mother (Deceased)", "son Has": ordinary words; "Min-ji" passes
             bracketed = text[max(0, match.start - 2) : match.start].strip()[-1:] in {"(", '"', "“"}
             if not bracketed and self.priors.word_frequency(given) >= 5.5:

@@ -163,3 +163,14 @@ def test_a_listed_national_organisation_survives_the_common_word_checks() -> Non
     assert _redact("KRAS testing sent to Foundation Medicine, order pending.") == (
         "KRAS testing sent to [ORGANIZATION], order pending."
     )
+
+
+def test_a_rule_finding_outranks_the_ner_on_the_same_span() -> None:
+    # the NER calls "Imran" an organisation; the relative rule makes him a person
+    text = "Code: Full. Contact: husband Imran, cell 701-555-0158."
+    assert _redact(text, organizations=["Imran"]) == "Code: Full. Contact: husband [PERSON], cell [PHONE_NUMBER]."
+
+
+def test_a_cued_city_that_is_also_an_eponym_is_a_place() -> None:
+    text = "shipped to their old address in Hutchinson. Hutchinson teeth absent."
+    assert _redact(text) == "shipped to their old address in [LOCATION]. Hutchinson teeth absent."
