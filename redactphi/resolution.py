@@ -93,6 +93,8 @@ class FindingResolver:
             # and blood pressures ("168/92") for short local numbers
             digits = sum(c.isdigit() for c in span)
             return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
+        if f.entity_type == "URL" and _ICD_SHAPE.match(span):
+            return True  # "W01.XXXA": an ICD-10-CM code with placeholder Xs, not the .xxx domain
         if f.reason.startswith("letter-digit identifier (weak)") and self._after_product(text, f.start):
             return True  # "Optiflux F180NR", "Medtronic 6935M", "Arthrex AR-8925DS": a model number
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
@@ -117,6 +119,8 @@ class FindingResolver:
         )
         if cued:
             return False
+        if f.recognizer == _NER and " " not in word and _SCORE_AFTER.match(text, f.end):
+            return True  # "Padua 4.", "Caprini 5;", "Braden 18)": a named score and its value
         if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_HEAD_AFTER.match(text, f.end):
             return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
         if f.recognizer == _NER and _EPONYM_HEAD_INSIDE.search(span):
@@ -311,6 +315,8 @@ _MEDICAL_ADJECTIVE = re.compile(
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 _EPONYM_HEAD_INSIDE = re.compile(r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?)$")
+_ICD_SHAPE = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$")
+_SCORE_AFTER = re.compile(r"[ \t]+(?:score[ \t]+(?:of[ \t]+)?)?\d{1,2}(?:/\d{1,2})?[ \t]*(?:[.,;)]|$|points?\b)", re.MULTILINE)
 _GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
 _LAB_ISOTYPE = re.compile(r"[A-Z]?[a-z]{1,3}[A-Z]{1,2}")
 # Words that make a run of common words the name of a place of care or study.

@@ -166,6 +166,12 @@ _DATE_CUES = frozenset(
 )
 
 
+# Scales and ventilator settings written as acronyms; procedure acronyms ("THA 3/14",
+# "PICC 10/21", "BMP 2/27") are followed by dates, so only these are values.
+_ACRONYM_BEFORE = re.compile(
+    r"\b(?:CAS|PSV|PS|PEEP|MMT|GCS|NIHSS|CPAP|BiPAP|BIPAP|IPAP|EPAP|NRS|VAS|MRC|ECOG|KPS|PHQ-?\d*|GAD-?\d*"
+    r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA)[ \t:]+$"
+)
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset(
@@ -193,6 +199,8 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
+    if _ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start):
+        return True  # "CAS 3/7", "PSV 8/5", "MMT 4/5": a scale or a setting named by its acronym
     if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):
         return True  # "1/2 ppd", "1/2 bottles", hip abduction 4/5: halves and strength grades
     if not strong and set(before[-4:]) & _APGAR_CUES:

@@ -174,3 +174,17 @@ def test_a_rule_finding_outranks_the_ner_on_the_same_span() -> None:
 def test_a_cued_city_that_is_also_an_eponym_is_a_place() -> None:
     text = "shipped to their old address in Hutchinson. Hutchinson teeth absent."
     assert _redact(text) == "shipped to their old address in [LOCATION]. Hutchinson teeth absent."
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("fall W01.XXXA; skin tear S51.811A", {}, "fall W01.XXXA; skin tear S51.811A"),
+        ("VTE ppx: heparin. Padua 4.\nSocial:", {"persons": ["Padua"]}, "VTE ppx: heparin. Padua 4.\nSocial:"),
+        ("Graves ophthalmopathy (CAS 3/7); PSV 8/5", {}, "Graves ophthalmopathy (CAS 3/7); PSV 8/5"),
+    ],
+)
+def test_icd_placeholders_named_scores_and_acronym_scales_stay(
+    text: str, ner: dict[str, list[str]], expected: str
+) -> None:
+    assert _redact(text, **ner) == expected

@@ -192,3 +192,7 @@ def test_holiday_parties_lower_case_and_abbreviated_weekdays(text: str, expected
 @pytest.mark.parametrize("text", ["the Wed clinic is closed", "dialysis Mon/Wed/Fri", "on Wednesdays and Fridays"])
 def test_weekday_schedules_are_not_dates(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_procedure_acronyms_before_a_short_date_keep_it_a_date() -> None:
+    assert [s for s, _ in spans(REC, "s/p L THA 3/14 at Lancaster; PICC 10/21")] == ["10/21", "3/14"]
