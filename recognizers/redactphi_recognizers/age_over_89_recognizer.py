@@ -28,6 +28,11 @@ _PERSON_IS = re.compile(
     rf"{_AGE}(?![ \t]*(?:%|mg|kg|lb|bpm|mm|cm|/|\.\d|percent|degrees|units?))",
     re.IGNORECASE,
 )
+# "father ... lived to 96", "died at 93", "passed away at age 91".
+_LIVED_TO = re.compile(
+    rf"\b(?:lived[ \t]+to|died[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w.])",
+    re.IGNORECASE,
+)
 _NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
 
 
@@ -42,6 +47,7 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("nonagenarian", _NONAGENARIAN, 0.6),
         SpanPattern("age over 89 in words", _SPELLED, 0.9),
         SpanPattern("age over 89 after 'is'", _PERSON_IS, 0.7),
+        SpanPattern("age over 89 at death", _LIVED_TO, 0.85),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

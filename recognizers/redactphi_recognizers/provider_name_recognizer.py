@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
+from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, SURNAME, TITLE_NAME, TITLES
 from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
@@ -45,7 +45,7 @@ _ROLE_LINE = re.compile(
 _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
 _VALUE_NAME = re.compile(
-    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{NAME_WORD}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{SURNAME}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
@@ -134,6 +134,8 @@ _INITIALS_COLON_INLINE = re.compile(
     r"(?=[ \t]+(?:D|T|DD|DT|Job|Conf)\b|[ \t]*$)",
     re.MULTILINE,
 )
+# "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
+_TYPIST_BY = re.compile(r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b(?![ \t]+[a-z])")
 # "KB for GRT": a clerk's initials signing for a clinician's, alone on the last line.
 _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
@@ -184,6 +186,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.75, initials.name), initials
+        for m in _TYPIST_BY.finditer(text):
+            start, end = m.span("phi")
+            yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
         for m in _INITIALS_DASH_EOL.finditer(text):
             start, end = m.span("phi")
             yield SpanMatch(start, end, "PROVIDER", 0.6, "initials signing an entry"), initials

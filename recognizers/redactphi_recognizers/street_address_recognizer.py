@@ -65,6 +65,10 @@ _TAIL = rf"(?:{_SEPARATOR}{_CITY_STATE_ZIP}|{_CITY_ONLY})?"
 
 _STREET_ADDRESS = re.compile(rf"(?P<phi>{_STREET_LINE}{_UNITS}{_TAIL})")
 _ROUTE_ADDRESS = re.compile(rf"(?P<phi>{_ROUTE_LINE}{_UNITS}{_TAIL})")
+# Grid addresses (Utah, Idaho): "3390 N 800 W, Smithfield, UT 84335", "2716 E 3700 N".
+_GRID_ADDRESS = re.compile(
+    rf"(?P<phi>{_HOUSE_NUMBER}[ \t]+[NSEW]\.?[ \t]+\d{{1,5}}[ \t]+[NSEW]\.?(?![\w]){_UNITS}{_TAIL})"
+)
 _BOX_ADDRESS = re.compile(rf"(?P<phi>(?:{_PO_BOX}|{_RURAL_ROUTE}){_UNITS}{_TAIL})")
 _CITY_STATE = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<city>{CITY})(?:,[ \t]*|[ \t]+)(?P<state>{STATE})"
@@ -185,6 +189,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street address (strong)", _STREET_ADDRESS, 0.85),
         SpanPattern("numbered route address", _ROUTE_ADDRESS, 0.85),
         SpanPattern("PO box or rural route (strong)", _BOX_ADDRESS, 0.9),
+        SpanPattern("grid address (strong)", _GRID_ADDRESS, 0.9),
         SpanPattern("city and state", _CITY_STATE, 0.75),
         SpanPattern("known city after a travel or address cue", _CUED_KNOWN_PLACE, 0.7),
         SpanPattern("known city after an institution", _CITY_AFTER_INSTITUTION, 0.7),

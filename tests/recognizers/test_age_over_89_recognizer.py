@@ -37,3 +37,10 @@ def test_ages_over_89(text: str, expected: list[str]) -> None:
 )
 def test_not_ages_over_89(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_an_age_at_death_over_89() -> None:
+    from .conftest import spans
+
+    assert [s for s, _ in spans(REC, "father with melanoma, lived to 96; brother")] == ["96"]
+    assert spans(REC, "mother died at 72 of a stroke") == []

@@ -196,3 +196,7 @@ def test_weekday_schedules_are_not_dates(text: str) -> None:
 
 def test_procedure_acronyms_before_a_short_date_keep_it_a_date() -> None:
     assert [s for s, _ in spans(REC, "s/p L THA 3/14 at Lancaster; PICC 10/21")] == ["10/21", "3/14"]
+
+
+def test_day_month_year_with_military_time() -> None:
+    assert [s for s, _ in spans(REC, "DOS: 14-JAN-2026 0730    Age: 67")] == ["14-JAN-2026 0730"]

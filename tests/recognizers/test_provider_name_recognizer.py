@@ -131,3 +131,14 @@ def test_military_style_fields_two_initials_hyphenated_given_names(text: str, ex
 )
 def test_device_modes_lab_lists_and_anesthesia_types_are_not_providers(text: str) -> None:
     assert [s for s, t in spans(REC, text) if t == "PROVIDER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dictated by: L. de la Cruz, MD\nD: 01/06/2026", ["L. de la Cruz"]),
+        ("Transcribed by bkl 02/04/2026 0810.", ["bkl"]),
+    ],
+)
+def test_initial_with_particles_and_typist_initials(text: str, expected: list[str]) -> None:
+    assert [s for s, t in spans(REC, text) if t == "PROVIDER"] == expected

@@ -142,3 +142,8 @@ def test_a_non_city_after_an_institution_label_is_not_a_place() -> None:
 )
 def test_township_roads_and_capitalised_travel_cues(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_grid_addresses() -> None:
+    text = "Lives with son at 3390 N 800 W, Smithfield, UT 84335. Home health"
+    assert [s for s, _ in spans(REC, text)] == ["3390 N 800 W, Smithfield, UT 84335"]
