@@ -82,7 +82,7 @@ class FindingResolver:
         kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
-        return _join_institutions(text, _merge([_widen_date(text, f) for f in kept]))
+        return _join_adjacent(text, _merge([_widen_date(text, f) for f in kept]))
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
@@ -450,7 +450,7 @@ def _widen_date(text: str, f: Finding) -> Finding:
 
 
 # Two institution names joined into one: "Women & Infants Pavilion at Grace Memorial",
-# "Prairie Rose Health - Wichita West Clinic".
+# "Prairie Rose Health - Wichita West Clinic"; and a LAST, FIRST found in two pieces.
 _INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
 
 
@@ -458,7 +458,7 @@ _NAME_JOIN = re.compile(r"[ \t]*,[ \t]*")
 _PERSON_TYPES = frozenset({"PERSON", "PROVIDER"})
 
 
-def _join_institutions(text: str, findings: list[Finding]) -> list[Finding]:
+def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None

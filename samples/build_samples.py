@@ -215,13 +215,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MarkupError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
+    return write_outputs(notes, args, "python samples/build_samples.py")
+
+
+def write_outputs(notes: list[Note], args: argparse.Namespace, rebuild: str) -> int:
+    """Write (or with --check, compare) the JSONL, the plain copies and the stats.
+
+    Shared by every sample set's builder; `rebuild` is the command named when stale.
+    """
     sys.stderr.writelines(length_warnings(notes))
     content = render(notes)
-
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else None
         if current != content:
-            sys.stderr.write(f"{args.out} is out of date; run: python samples/build_samples.py\n")
+            sys.stderr.write(f"{args.out} is out of date; run: {rebuild}\n")
             return 1
         sys.stdout.write(f"{args.out} is up to date ({len(notes)} notes)\n")
     else:
@@ -235,7 +242,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.stats:
         sys.stdout.write(stats(notes))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -55,22 +55,4 @@ def main(name: str, description: str, argv: Sequence[str] | None = None) -> int:
     except bs.MarkupError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
-    sys.stderr.writelines(bs.length_warnings(notes))
-    content = bs.render(notes)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else None
-        if current != content:
-            sys.stderr.write(f"{args.out} is out of date; run: python samples/build_{name}.py\n")
-            return 1
-        sys.stdout.write(f"{args.out} is up to date ({len(notes)} notes)\n")
-    else:
-        args.out.write_text(content, encoding="utf-8", newline="\n")
-        sys.stdout.write(f"wrote {len(notes)} notes to {args.out}\n")
-    if args.plain_dir is not None and not args.check:
-        args.plain_dir.mkdir(parents=True, exist_ok=True)
-        for note in notes:
-            plain = note.note_id.removeprefix("samples-") + ".txt"
-            (args.plain_dir / plain).write_text(note.text, encoding="utf-8", newline="\n")
-    if args.stats:
-        sys.stdout.write(bs.stats(notes))
-    return 0
+    return bs.write_outputs(notes, args, f"python samples/build_{name}.py")

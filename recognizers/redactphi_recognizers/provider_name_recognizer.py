@@ -118,8 +118,8 @@ _INITIALS_EOL = re.compile(
     re.MULTILINE,
 )
 # Author and typist initials as one token anywhere: "CWS/ldb  Job 88213-05", "on file.
-# EKM/cb", "FH/ls   cc: ...". Capitals, a slash and two or three lower-case letters; not
-# after a number ("10 IU/kg") and not a unit or a route ("IU/hr", "PO/prn").
+# EKM/cb", "FH/ls   cc: ...". Capitals, a slash and two or three lower-case letters; not a
+# unit or a route ("10 IU/kg", "IU/hr", "PO/prn": the two word lists below).
 _INITIALS_PAIR = re.compile(
     r"(?<![\w/.\-])(?P<phi>[A-Z]{2,4})/(?P<second>[a-z]{2,3})(?![\w/'’\-])"
 )

@@ -110,7 +110,6 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     )
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
-        labelled = self.patterns[0]
         for match, pattern in super().candidates(text):
             yield match, pattern
             if pattern.regex is not _LABELLED:
@@ -124,7 +123,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 if _shape(text[start:end]) != shape:
                     break
                 groups = dict(match.groups, phi=text[start:end])
-                yield SpanMatch(start, end, match.entity_type, match.score, match.reason, groups), labelled
+                yield SpanMatch(start, end, match.entity_type, match.score, match.reason, groups), pattern
                 pos = end
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
