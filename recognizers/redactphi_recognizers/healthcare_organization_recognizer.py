@@ -80,6 +80,13 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
+    # facilities a patient lives in, is held in or is stationed at, and societies
+    "Facility", "Health Care Facility", "Healthcare Facility", "Correctional Facility",
+    "Correctional Complex", "Correctional Center", "Correctional Institution",
+    "Detention Center", "Detention Facility", "Prison", "Penitentiary", "Jail",
+    "Chapter House", "Society", "Dermatopathology", "Health Plans", "Shelter",
+    "AFB", "Air Force Base", "Air Base", "Naval Station", "Naval Air Station",
+    "Marine Corps Base", "Army Base", "Army Airfield", "Reservation", "Pueblo",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -95,10 +102,10 @@ _LOWER_MODIFIER = (
 
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
-    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*)*(?:['’]s|s['’])?"
+    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
     r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
 )
-_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
+_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP)\.?(?![\w]))"
@@ -264,7 +271,8 @@ _GENERIC = frozenset(
     fast track express walk-in virtual telehealth telemedicine triage intake admissions
     registration billing records scheduling operations quality safety compliance graduated
     perioperative periop skilled facility facilities long-term extended subacute acute-care
-    comfort goals attended attends works worked retired discharged
+    comfort goals attended attends works worked retired discharged sending receiving
+    discharging accepting admitting transferring correctional detention
     admitted transferred seen presented referred followed returned called visited contact
     call see per via to at in from with by for on and of
     """.split()
@@ -324,6 +332,14 @@ _WORSHIP = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
+# A military installation named by its prefix: "Fort Cavazos", "Camp Lejeune", "Joint Base
+# Lewis-McChord", "Naval Station Norfolk", "Marine Corps Air Station Miramar".
+_INSTALLATION = re.compile(
+    r"(?<![\w'’\-.])(?P<phi>(?:Fort|Ft\.|Camp|Joint[ \t]+Base|Naval[ \t]+(?:Air[ \t]+)?Station"
+    r"|Marine[ \t]+Corps[ \t]+(?:Base|Air[ \t]+Station|Recruit[ \t]+Depot)|Coast[ \t]+Guard[ \t]+(?:Station|Base))"
+    rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))"
+)
+
 
 class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
     """Hospitals, clinics, practices, labs, schools and employers (ORGANIZATION)."""
@@ -342,6 +358,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
         SpanPattern("named place of worship", _WORSHIP, 0.75),
+        SpanPattern("military installation", _INSTALLATION, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -350,7 +367,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             return _confirm_insurer(text, match)
         if regex is _NATIONAL:
             return match
-        if regex is _WORSHIP:
+        if regex is _WORSHIP or regex is _INSTALLATION:
             return match if _proper_words((match.groups.get("name") or "").split()) else None
         if regex is _PLAN_BEFORE_NUMBER or regex is _PLAN_IN_BRACKETS:
             name = (match.groups.get("name") or "").split()

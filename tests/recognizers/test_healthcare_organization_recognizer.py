@@ -191,3 +191,30 @@ def test_lower_case_practices_and_therapy_services(text: str, expected: list[str
 )
 def test_networks_firms_and_therapy_practices(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("father incarcerated at Buena Vista Correctional Complex.", ["Buena Vista Correctional Complex"]),
+        ("specimen A to Four Corners Dermatopathology, accession", ["Four Corners Dermatopathology"]),
+        ("Clinic: Mesa del Sol Women's Health", ["Mesa del Sol Women's Health"]),
+        ("Clinic: Chinle Comprehensive Health Care Facility peds", ["Chinle Comprehensive Health Care Facility"]),
+        ("husband is at Goodfellow AFB on TDY", ["Goodfellow AFB"]),
+        ("stationed at Fort Cavazos; prior tour at Joint Base Lewis-McChord.",
+         ["Fort Cavazos", "Joint Base Lewis-McChord"]),
+        ("Wig voucher from American Cancer Society given.", ["American Cancer Society"]),
+        ("RAE: Rocky Mountain Health Plans\n", ["Rocky Mountain Health Plans"]),
+        ("(near Many Farms Chapter House)", ["Many Farms Chapter House"]),
+    ],
+)
+def test_facilities_societies_and_military_installations(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SENDING FACILITY: Willow", "RECEIVING FACILITY: see above", "Fort of the heart", "Camp counselor"],
+)
+def test_transfer_form_labels_and_lookalikes_are_not_facilities(text: str) -> None:
+    assert spans(REC, text) == []
