@@ -70,6 +70,13 @@ _RELATIVE_GIVEN = re.compile(
     r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+\(?\d{3}|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
     r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
 )
+# Two people sharing a surname after a plural relation word: "parents Anders and Claire
+# Petersen", "Foster parents: Glenn and Patrice Ashworth" (the first given name is checked).
+_COUPLE = re.compile(
+    r"\b(?:[Pp]arents|PARENTS|[Gg]randparents|[Gg]uardians|[Cc]aregivers|[Ff]oster[ \t]+(?:parents|family)"
+    r"|[Ss]ons|[Dd]aughters|[Cc]hildren|[Kk]ids|[Ss]iblings|[Bb]rothers|[Ss]isters)[ \t]*[:,(]?[ \t]*"
+    rf"(?P<phi>(?P<given>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+{FULL_NAME})"
+)
 # A specimen container's label: 'Received in formalin labeled "Field, Margaret"'.
 _LABELED_CONTAINER = re.compile(
     rf"\b(?:labell?ed|LABELL?ED|labell?ed[ \t]+with)[ \t]*[:\-]?[ \t]*[\"“'](?P<phi>{LAST_FIRST}|{FULL_NAME})[\"”']"
@@ -100,6 +107,7 @@ _DOTTED_NOT_NAMES = frozenset({"U.S.A.", "P.O.B.", "N.P.O.", "A.S.A.", "R.I.P.",
 # full name after them.
 _TITLED = re.compile(
     rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
+    rf"|SSgt|TSgt|MSgt|SMSgt|CMSgt|SrA|A1C|Amn|LCpl|Cpl\.?|Pvt\.?|Spc\.?|Maj\.|Col\.|Cmdr\.|CPT|Airman|Seaman|Corporal"
     rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
     rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney)[ \t]+{TITLE_NAME}"
     rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
@@ -144,6 +152,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("child listed with age", _CHILD_WITH_AGE, 0.7),
         SpanPattern("name on a specimen label", _LABELED_CONTAINER, 0.85),
         SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),
+        SpanPattern("two relatives sharing a surname", _COUPLE, 0.85),
     )
 
     def __init__(self) -> None:
@@ -175,6 +184,12 @@ class PersonNameRecognizer(SpanPatternRecognizer):
                 text, max(0, match.start - 80), match.start
             ):
                 return None
+            return match
+        if pattern.regex is _COUPLE:
+            given = match.groups.get("given") or ""
+            frequency = self.priors.word_frequency(given)
+            if not (given.lower() in self.priors.first_names or frequency < 3.0 or self.priors.is_known_name(given) and frequency < 4.5):
+                return None  # "parents Both and ...": an ordinary word
             return match
         if pattern.regex is _RELATIVE_ITEM:
             first = span.split()[0]

@@ -30,6 +30,10 @@ _ROLE_LABELS = (
     r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
     r"|ADMITTING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?|DISCHARGING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?"
     r"|(?:TREATING|COVERING|RENDERING|SUPERVISING)\s+(?:PHYSICIAN|PROVIDER)|PHYSICIAN|PROVIDER|CLINICIAN"
+    r"|SCRIBE|INTERPRETER|TRANSLATOR|CHAPLAIN|SOCIAL\s+WORKER|CASE\s+MANAGER|PHARMACIST|DIETITIAN|NUTRITIONIST"
+    r"|(?:PHYSICAL|OCCUPATIONAL|SPEECH|RESPIRATORY)\s+THERAPIST|THERAPIST|COUNSELOR|MIDWIFE|DOULA|PARAMEDIC"
+    r"|NEUROMONITORING\s+TECH(?:NOLOGIST)?|NEUROPHYSIOLOGIST|(?:DEVICE|VENDOR|COMPANY|INDUSTRY)\s+REP(?:RESENTATIVE)?"
+    r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
     r"|SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
@@ -71,11 +75,19 @@ _NOT_NAMES = frozenset(
         "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
         "Friday", "Saturday", "Sunday", "AM", "PM", "Today", "Yesterday",
+        # interpreter fields name the language and the mode before the person
+        "Spanish", "English", "Vietnamese", "Mandarin", "Cantonese", "Chinese", "Arabic", "Russian",
+        "Somali", "Portuguese", "French", "Haitian", "Creole", "Korean", "Tagalog", "Navajo", "Hmong",
+        "ASL", "Polish", "Japanese", "Farsi", "Persian", "Nepali", "Swahili", "Amharic", "Punjabi",
+        "Hindi", "Urdu", "Bengali", "German", "Italian", "Greek", "Burmese", "Karen", "Dari", "Pashto",
+        "Tigrinya", "Marshallese", "Chuukese", "Ukrainian", "Romanian", "Khmer", "Lao", "Thai",
+        "Sign", "Language", "In", "Person", "In-person", "Video", "Remote", "Telephonic", "Certified",
+        "Interpreter", "Declined", "Used", "Via",
     )
 )
 
 _IS_CREDENTIAL = re.compile(
-    rf"{CREDENTIALS}|PGY|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
+    rf"{CREDENTIALS}|PGY|CNIM|SCS|OCS|CSCS|CHT|CLT|CBIS|R\.?EEG\.?T|CCS|CPC|RHIT|RHIA|CDIP|CCDS|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})(?<!Mrs)\.(?:[ \t]|$)")
@@ -142,6 +154,17 @@ _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second
 _INITIALS_DASH_EOL = re.compile(
     r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE
 )
+# A staff role noun mid-sentence before a full name: "hospital interpreter Rubén Aguirre",
+# "social worker Dana Whitlock", "chaplain Ruth Okafor". The first word must be a given
+# name (checked in confirm).
+_ROLE_NOUN = re.compile(
+    r"\b(?:[Ii]nterpreter|[Tt]ranslator|[Ss]cribe|[Cc]haplain|[Ss]ocial[ \t]+[Ww]orker|SW|[Cc]ase[ \t]+[Mm]anager"
+    r"|[Pp]harmacist|[Dd]ietitian|[Nn]utritionist|[Tt]herapist|[Cc]ounselor|[Mm]idwife|[Dd]oula|[Pp]aramedic"
+    r"|[Nn]avigator|[Cc]oordinator|[Ee]ducator|[Rr]ep(?:resentative)?|[Tt]echnician|[Tt]echnologist"
+    r"|[Nn]urse|[Rr]esident|[Ff]ellow|[Aa]ttending|[Ss]urgeon|[Pp]hysician|[Aa]nesthesiologist|[Cc]olleague"
+    r"|[Pp]erfusionist|[Cc]irculator|[Ss]crub)"
+    rf"[ \t]*,?[ \t]+(?P<phi>(?P<given>{NAME_WORD})[ \t]+(?:[A-Z]\.?[ \t]+)?{SURNAME})(?![\w'’\-])"
+)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
@@ -155,6 +178,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         SpanPattern("provider title (strong)", _TITLE, 0.9),
         SpanPattern("provider title, lower case", _TITLE_LOWER, 0.8),
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
+        SpanPattern("staff role noun before a full name", _ROLE_NOUN, 0.8),
     )
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
@@ -254,6 +278,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 w.lower() in first_names for w in words
             ):
                 return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
+        if pattern.regex is _ROLE_NOUN:
+            priors = NamePriors.load()
+            given = match.groups.get("given") or ""
+            if given.isupper() or not (given.lower() in priors.first_names or priors.word_frequency(given) < 2.5):
+                return None  # "nurse Practitioner Smith", "scrub Tech Jones": not a given name
         if pattern.regex is _TITLE_LOWER:
             line_start = text.rfind("\n", 0, match.start) + 1
             line_end = text.find("\n", match.end)

@@ -145,3 +145,21 @@ def test_upper_case_abbreviation_pairs_are_not_last_first(text: str) -> None:
 def test_a_youngest_child_with_her_age() -> None:
     text = "i always carry my youngest Pepper (shes 3 and like 35 lbs) to the car"
     assert [s for s, _ in spans(REC, text)] == ["Pepper"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seen in clinic with parents Anders and Claire Petersen. Prior", ["Anders and Claire Petersen"]),
+        ("Foster parents: Glenn and Patrice Ashworth, 2871", ["Glenn and Patrice Ashworth"]),
+        ("Parent: SSgt Malcolm Reid (father), stationed", ["SSgt Malcolm Reid"]),
+        ("husband LCpl Diego Herrera deployed", ["LCpl Diego Herrera"]),
+    ],
+)
+def test_couples_sharing_a_surname_and_military_ranks(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["parents Both and Each Reported", "Major Depressive Disorder"])
+def test_couple_and_rank_lookalikes_are_not_names(text: str) -> None:
+    assert spans(REC, text) == []

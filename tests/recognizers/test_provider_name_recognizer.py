@@ -142,3 +142,32 @@ def test_device_modes_lab_lists_and_anesthesia_types_are_not_providers(text: str
 )
 def test_initial_with_particles_and_typist_initials(text: str, expected: list[str]) -> None:
     assert [s for s, t in spans(REC, text) if t == "PROVIDER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scribe: A. Goldtooth\n", ["A. Goldtooth"]),
+        ("consent obtained with hospital interpreter Rubén Aguirre (ID INT-3304).", ["Rubén Aguirre"]),
+        ("Discussed with social worker Dana Whitlock and charge nurse Hope Rivers today.",
+         ["Dana Whitlock", "Hope Rivers"]),
+        ("Interpreter: Spanish, in person, Ana Lucía Ferraro (ID INT-0448)", ["Ana Lucía Ferraro"]),
+        ("Neuromonitoring Tech: Tomás Fairchild, CNIM (remote)", ["Tomás Fairchild"]),
+    ],
+)
+def test_staff_role_labels_and_role_nouns_before_names(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, t in spans(REC, text) if t == "PROVIDER") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resident Physician Assistant saw her.",
+        "scrub Tech Jones counted",
+        "NEUROMONITORING: SSEPs and free-run EMG stable throughout",
+        "Therapist: Leah Marchand, PT, DPT, SCS",
+    ],
+)
+def test_role_nouns_need_a_given_name_and_credentials_are_not_names(text: str) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
+    assert not any(s in {"Physician Assistant", "Tech Jones", "SSEP", "SSEPs", "SCS"} for s in found)
