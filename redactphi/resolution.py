@@ -235,9 +235,14 @@ class FindingResolver:
         for f in findings:
             if f.entity_type not in _NAME_TYPES or f.score < 0.8:
                 continue
-            for token in _NAME_TOKEN.findall(text[f.start : f.end]):
+            span = text[f.start : f.end]
+            nicknames = set(_QUOTED_NICKNAME.findall(span))
+            for token in _NAME_TOKEN.findall(span):
                 key = token.strip("'’-")
                 if len(key) < 3 or key.lower() in _PARTICLES or key.isupper() and len(key) <= 3:
+                    continue
+                if key in nicknames and not self.lexicon.is_clinical(key):
+                    names.setdefault(key.lower(), f.entity_type)  # 'Skyler "Sky" Bramwell'
                     continue
                 if self.lexicon.is_clinical(key) and f.recognizer not in _CUED_RECOGNIZERS:
                     continue
@@ -283,6 +288,9 @@ class FindingResolver:
         return any(m is not None and names.fullmatch(m.group(1)) is not None for m in (before, after))
 
 
+# A quoted nickname inside a person's name: 'Skyler "Sky" Bramwell'. It is the name the note
+# uses for the person afterwards, however ordinary the word.
+_QUOTED_NICKNAME = re.compile(r"[\"“]([A-Z][a-z]+)[\"”]")
 # What follows an eponym used as one: a possessive or a clinical head noun.
 _EPONYM_USE = re.compile(
     r"['’]s?\b|[ \t\-]+(?:syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|"
@@ -346,10 +354,16 @@ _TRAILING_NON_NAME = re.compile(r"[ \t,]+(?:on|at|since|dated|from)[ \t,]+[^\n]*
 _NER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*(?:(?<=\b[A-Z])\.)?")
 
 
+_FIELD_LABELS = frozenset("DOB MRN SSN FIN CSN DOS ACCT AGE SEX MR DOD DOA DOI NPI DEA".split())
+_TRAILING_FIELD_LABEL = re.compile(r"[ \t]+(?:" + "|".join(sorted(_FIELD_LABELS)) + r")[ \t:#]*$")
+
+
 def _name_or_initial(word: str, priors: NamePriors) -> bool:
     """Whether an edge word of a statistical PERSON span stays: initials, known names,
     and capitalised words that are not common English ("Khalid" stays, "Discuss" goes)."""
     word = word.rstrip(".")
+    if word.upper() in _FIELD_LABELS and not word.islower():
+        return False  # "Castellanos-Reid  DOB": the next field's label
     if len(word) == 1 or priors.is_known_name(word):
         return True
     if not word[0].isupper():
@@ -368,6 +382,9 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
         # a name or organisation does not run across lines or fields ("CCHT\n\nTransportation",
         # "Merriweather    DOB:")
         end = separator.start()
+    label = _TRAILING_FIELD_LABEL.search(text, start, end)
+    if label and label.end() == end and label.start() > start:
+        end = label.start()  # "Amara Castellanos-Reid  DOB" tagged as one organisation
     cut = _TRAILING_CREDENTIALS.search(text, start, end)
     if cut and cut.end() == end and cut.start() > start:
         end = cut.start()

@@ -31,14 +31,17 @@ SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.
 _TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))))"
+# Field labels that follow a name on a header line; never a middle name or a surname.
+_FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN|Acct|Room|Rm|Bed|Gender|Encounter|Visit|Account|Phone|Tel|Cell)"
+# Words of one name are never more than three blanks apart: a wider gap separates fields.
+_GAP = rf"[ \t]{{1,3}}(?!{_FIELD_WORDS}\b)"
 # First [Middle|M.] Last, or a single surname after a title.
-FULL_NAME = rf"(?:{NAME_WORD}(?:[ \t]+(?:{_INITIAL}|{NAME_WORD}))?[ \t]+{SURNAME})"
+FULL_NAME = rf"(?:{NAME_WORD}(?:{_GAP}(?:{_INITIAL}|{NAME_WORD}))?{_GAP}{SURNAME})"
 TITLE_NAME = (
     rf"(?:{FULL_NAME}|{_INITIAL}[ \t]+(?:{_INITIAL}[ \t]+)?{SURNAME}|{NAME_WORD}[ \t]+{_TRAILING_INITIAL}|{SURNAME}"
     rf"|{_TRAILING_INITIAL})"
 )
 # LAST, FIRST [MIDDLE|M] ["NICK"] as in patient header blocks and signature lines.
-_FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN)"
 LAST_FIRST = (
     # one space before a middle name: "SMITH, JOHN   MRN: ..." ends at JOHN; a field label
     # is never a middle name

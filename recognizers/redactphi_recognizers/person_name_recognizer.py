@@ -22,7 +22,8 @@ _UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?=[ \t]+[A-ZÀ-ÖØ-Þ]{2,}[ \t]*,|[ \t]+(?:
 # At a line start, or mid-line after a gap or a pipe ("Accession #: S24-4417    Patient: ...");
 # a bracketed hint may follow the label ("Name (Last, First MI): BEGAY, LORETTA J").
 _LABELLED = re.compile(
-    rf"(?im)(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\|)[ \t]?){_PERSON_LABEL}(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*:[ \t]*"
+    rf"(?im)(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\|)[ \t]?){_PERSON_LABEL}(?:[ \t]*/[ \t]*{_PERSON_LABEL})?"
+    rf"(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*:[ \t]*"
     rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+)?{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
 )
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
