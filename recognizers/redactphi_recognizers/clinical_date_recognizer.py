@@ -64,6 +64,11 @@ _MONTH_DAY_LOWER = re.compile(
     # "march 14 2024", "may 2nd, 2023": the verbs need a day and a year after them
     rf"|(?P<mon2>march|may)\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>{_YEAR4}))(?![\w%])"
 )
+# "on may 2", "since march 3rd": the verbs are months after a preposition and before a day.
+_VERB_MONTH_DAY = re.compile(
+    r"\b(?:on|since|by|until|from|before|after)[ \t]+(?P<phi>(?P<mon>may|march)[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?![\w%/.:])(?![ \t]*(?:mg|ml|mcg|units?|times|x|hours?|days?|weeks?|%)\b)"
+)
 _MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
 _NUM_MONTH_YEAR = re.compile(
     r"(?<![\w/.])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|\.\d|-(?!\d{1,2}/\d))"
@@ -89,7 +94,7 @@ _MONTH_ALONE = re.compile(
     r"\b(?:in|since|until|till|during|by|through|thru|early|mid|late|last|this|next|of|before|after)"
     r"[ \t-]+(?P<phi>(?P<mon>January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Sept|january|february|april|june|july|august|september|october|november"
-    r"|december))(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t,]*\d)"
+    r"|december|(?:may|march)(?=[ \t]*[.,;])))(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t,]*\d)"
 )
 # A weekday makes a short date certain: "Friday the 8th", "Friday 8/16", "Tue 3/4".
 _WEEKDAY_SHORT = re.compile(
@@ -225,6 +230,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date d Month y", _DAY_MONTH_YEAR, 0.85),
         SpanPattern("date Month d", _MONTH_DAY, 0.7),
         SpanPattern("date month d, lower case", _MONTH_DAY_LOWER, 0.75),
+        SpanPattern("date may/march d after a preposition", _VERB_MONTH_DAY, 0.7),
         SpanPattern("date Month y", _MONTH_YEAR, 0.8),
         SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),

@@ -210,7 +210,10 @@ _INSURER_TAIL = frozenset("id member group policy subscriber number no no. #".sp
 _LOWER_STRONG = (
     r"(?:hospital|medical[ \t]+center|university|college|(?:elementary|middle|high)[ \t]+school"
     r"|school|academy|clinic|health[ \t]+center|surgery[ \t]+center|family[ \t]+practice"
-    r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp)"
+    r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp"
+    # employers in lower-case dictation: "a clerk at mid-state mutual insurance"
+    r"|mutual[ \t]+insurance|insurance[ \t]+(?:company|agency|group)|credit[ \t]+union|electric"
+    r"|manufacturing|industries|foods|logistics|trucking|construction)"
 )
 _GENERIC_MODIFIERS = frozenset(
     "local outside home retail specialty mail mail-order nearest usual community outpatient "

@@ -28,7 +28,7 @@ _LABELLED = re.compile(
 )
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
-    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}))"
+    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}(?:[ \t]+[a-z]\b\.?)?))"
     r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[;(])"
 )
 _HONORIFIC = re.compile(rf"\b(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
@@ -123,6 +123,20 @@ _RELATIVE_LOWER = re.compile(
     r"|sister|brother|granddaughter|grandson|niece|nephew|friend|caregiver),?[ \t]+"
     r"(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
 )
+# A lower-case honorific with its dot before a lower-case surname, in any line: speech
+# recognition writes "the patient, mrs. wood, is a 58-year-old" between capitalised words.
+_HONORIFIC_LOWER = re.compile(
+    r"(?<![\w.])(?<!\d[ \t])(?P<phi>(?:mr|mrs|ms|miss)\.[ \t]+(?!(?:and|or|the|a|an|is|was|in|on|at|to|of|with|for)\b)"
+    r"[a-z][a-z'’\-]+)(?=[ \t]*[,;.]|[ \t]+(?:is|was|has|had|who|and|presents|returns|states|reports|says|will|to)\b)"
+)
+# A lower-case first and last name before a role in apposition: "a note to linda price, the
+# claims adjuster". The first word must be a Census first name (checked in confirm).
+_LOWER_APPOSITION = re.compile(
+    r"(?<![\w'’\-])(?P<phi>(?P<given>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+),[ \t]+(?:the|her|his|their|our|my|a)[ \t]+"
+    r"(?:[a-z\-]+[ \t]+)?(?:adjuster|manager|caseworker|worker|nurse|attorney|lawyer|friend|neighbor|neighbour"
+    r"|sister|brother|daughter|son|wife|husband|mother|father|partner|supervisor|employer|teacher|counselor"
+    r"|guardian|caregiver|aide|coordinator|officer|pastor|interpreter)\b"
+)
 _DEAR = re.compile(
     rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
 )
@@ -154,6 +168,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("name on a specimen label", _LABELED_CONTAINER, 0.85),
         SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),
         SpanPattern("two relatives sharing a surname", _COUPLE, 0.85),
+        SpanPattern("lower-case honorific and surname", _HONORIFIC_LOWER, 0.75),
+        SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7),
     )
 
     def __init__(self) -> None:
@@ -184,6 +200,11 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             if pattern.regex is _CHILD_WITH_AGE and not _CHILDREN_CUE.search(
                 text, max(0, match.start - 80), match.start
             ):
+                return None
+            return match
+        if pattern.regex is _LOWER_APPOSITION:
+            given = match.groups.get("given") or ""
+            if given not in self.priors.first_names or self.priors.word_frequency(given) >= 5.0:
                 return None
             return match
         if pattern.regex is _COUPLE:

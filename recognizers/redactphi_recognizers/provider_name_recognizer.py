@@ -109,7 +109,7 @@ _TITLE_LOWER = re.compile(
     r"(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|dictating|new)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
 )
 _CREDENTIALED_LOWER = re.compile(
-    r"(?<![A-Za-z])(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
+    r"(?<![A-Za-z])(?P<phi>[a-z]\.[ \t]*[a-z][a-z'’\-]+|[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
     r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])"
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
@@ -147,7 +147,24 @@ _INITIALS_COLON_INLINE = re.compile(
     re.MULTILINE,
 )
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
-_TYPIST_BY = re.compile(r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b(?![ \t]+[a-z])")
+_TYPIST_BY = re.compile(
+    r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
+    r"(?![ \t]+[a-z])(?![ \t]+(?:on|at)[ \t]+\d)|\b(?:[Tt]ranscribed|[Tt]yped)[ \t]+by[ \t]+(?P<dated>[a-z]{2,4})(?=[ \t]+(?:on|at)[ \t]+\d)"
+)
+# Lower-case dictation signing: "dictated by lorraine frey / transcribed by ...". The first
+# word must be a Census first name (checked in confirm).
+_BY_LOWER = re.compile(
+    r"\b(?:dictated|signed|reviewed|performed|seen|read|interpreted|transcribed)[ \t]+by[ \t]+"
+    r"(?P<phi>(?P<given>[a-z][a-z'’\-]+)(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+)(?=[ \t]*(?:[/,.;]|$|on\b|at\b))",
+    re.MULTILINE,
+)
+# Author and typist initials in lower case at a line start before the job or dictation
+# stamp: "kx/sr job 3390-1458 dictated 08/05/2025".
+_INITIALS_LOWER = re.compile(
+    r"^[ \t]*(?P<phi>[a-z]{2,3})/(?P<second>[a-z]{2,3})(?=[ \t]+(?:job|dictated|d:|dd:|doc)\b)", re.MULTILINE | re.IGNORECASE
+)
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+_NOT_LOWER_INITIALS = frozenset("pt inr ptt bp hr rr ad lib ng og iv im po sq ou od os".split())
 # "KB for GRT": a clerk's initials signing for a clinician's, alone on the last line.
 _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
@@ -179,6 +196,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         SpanPattern("provider title, lower case", _TITLE_LOWER, 0.8),
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
         SpanPattern("staff role noun before a full name", _ROLE_NOUN, 0.8),
+        SpanPattern("lower-case name after 'dictated by'", _BY_LOWER, 0.75),
     )
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
@@ -210,8 +228,16 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for group in ("phi", "second"):
                 start, end = m.span(group)
                 yield SpanMatch(start, end, "PROVIDER", 0.75, initials.name), initials
+        for m in _INITIALS_LOWER.finditer(text):
+            pair = {m.group("phi").lower(), m.group("second").lower()}
+            if pair & _NOT_TYPIST or pair & _NOT_LOWER_INITIALS:
+                continue  # "pt/inr", "ad/lib": abbreviations
+            if m.group("phi").islower() or m.group("second").islower():
+                for group in ("phi", "second"):
+                    start, end = m.span(group)
+                    yield SpanMatch(start, end, "PROVIDER", 0.7, initials.name), initials
         for m in _TYPIST_BY.finditer(text):
-            start, end = m.span("phi")
+            start, end = m.span("phi") if m.group("phi") else m.span("dated")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
         for m in _INITIALS_DASH_EOL.finditer(text):
             start, end = m.span("phi")
@@ -278,6 +304,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 w.lower() in first_names for w in words
             ):
                 return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
+        if pattern.regex is _BY_LOWER:
+            if (match.groups.get("given") or "") not in NamePriors.load().first_names:
+                return None  # "seen by ortho today"
         if pattern.regex is _ROLE_NOUN:
             priors = NamePriors.load()
             given = match.groups.get("given") or ""
@@ -287,8 +316,22 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             line_start = text.rfind("\n", 0, match.start) + 1
             line_end = text.find("\n", match.end)
             line = text[line_start : match.start] + text[match.end : line_end if line_end >= 0 else None]
-            if any(c.isupper() for c in line):
-                return None  # lower-case names are trusted only in lower-case dictation
+            if _CAPITALISED.search(line):
+                # in a line with capitals, only "dr." with its dot before rare words: speech
+                # recognition writes "done by dr. anand" in a sentence that has "EMG", "She"
+                priors = NamePriors.load()
+                words = span.split()[1:]
+                if not span.startswith("dr.") or not words:
+                    return None
+                keep = 0
+                for word in words:
+                    if priors.word_frequency(word) >= 3.5 and word not in priors.first_names:
+                        break
+                    keep += 1
+                if keep == 0:
+                    return None
+                end = match.start + span.index(words[keep - 1], len(span.split()[0])) + len(words[keep - 1])
+                return SpanMatch(match.start, end, "PROVIDER", 0.8, match.reason)
         if (
             pattern.name in {"provider role label", "cc line"}
             and span.isupper()

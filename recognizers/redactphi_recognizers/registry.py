@@ -49,8 +49,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "UrlRecognizer": re.compile(r"\.[A-Za-z]{2}"),
     # IPv4 a.b.c.d; IPv6 has at least two colons among hex groups ("::1", "fe80::").
     "IpRecognizer": re.compile(r"\d\.\d{1,3}\.|::|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"),
-    # Speech recognition and portal messages write without capitals: lines with none.
-    "SpokenIdentifierRecognizer": re.compile(r"^[^A-Z\n]*$", re.MULTILINE),
+    # Speech recognition and portal messages write without capitals: lines with lower-case
+    # letters and no capitalised word (acronyms such as "EGD" or "FBC" may stand in them).
+    "SpokenIdentifierRecognizer": re.compile(r"^(?=[^\n]*[a-z])(?![^\n]*[A-Z][a-z])[^\n]*$", re.MULTILINE),
 }
 
 

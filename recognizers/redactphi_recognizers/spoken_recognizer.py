@@ -56,8 +56,8 @@ _SPELLED = re.compile(
 )
 # "mister grant is a fifty two year old": a title before a lower-case surname.
 _TITLED = re.compile(
-    r"(?<![\w'’])(?P<phi>(?:mister|missus|mr|mrs)\.?[ \t]+[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
-    r"(?=[ \t]+(?:is|was|has|had|who|and|comma|period|presents|returns|states|reports|says)\b)"
+    r"(?<![\w'’])(?P<phi>(?:mister|missus|mr|mrs|ms|miss)\.?[ \t]+[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
+    r"(?=[ \t]*[,;]|[ \t]+(?:is|was|has|had|who|and|comma|period|presents|returns|states|reports|says)\b)"
 )
 # "end of dictation. ellen r cook m d.": a lower-case name before a spoken credential.
 _SPOKEN_CREDENTIAL = re.compile(

@@ -200,3 +200,19 @@ def test_procedure_acronyms_before_a_short_date_keep_it_a_date() -> None:
 
 def test_day_month_year_with_military_time() -> None:
     assert [s for s, _ in spans(REC, "DOS: 14-JAN-2026 0730    Age: 67")] == ["14-JAN-2026 0730"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("psychology clearance on may 2 and nutrition visits", ["may 2"]),
+        ("failed a cortisone injection in may. She understood", ["may"]),
+    ],
+)
+def test_lower_case_may_after_a_preposition(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["symptoms may 2x daily", "you may 10 mg", "in may be", "she may improve"])
+def test_may_as_a_verb_is_no_date(text: str) -> None:
+    assert spans(REC, text) == []

@@ -163,3 +163,22 @@ def test_couples_sharing_a_surname_and_military_ranks(text: str, expected: list[
 @pytest.mark.parametrize("text", ["parents Both and Each Reported", "Major Depressive Disorder"])
 def test_couple_and_rank_lookalikes_are_not_names(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INDICATIONS: the patient, mrs. wood, is a 58-year-old Tinel's", ["mrs. wood"]),
+        ("indications: ms. vang is a 44-year-old woman after EGD", ["ms. vang"]),
+        ("I will send a note to linda price, the claims adjuster, at", ["linda price"]),
+        ("PATIENT: wood, charlotte m             MR#: 00-23-51-7", ["wood, charlotte m"]),
+        ("Patient / Paciente: Amara Castellanos-Reid        MRN: SCH-00532190", ["Amara Castellanos-Reid"]),
+    ],
+)
+def test_lower_case_persons_and_bilingual_labels(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["latency 5.8 ms. the wave", "ms. and mrs. the", "bring a snack, the nurse said"])
+def test_lower_case_honorific_and_apposition_lookalikes(text: str) -> None:
+    assert spans(REC, text) == []

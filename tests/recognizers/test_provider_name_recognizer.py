@@ -171,3 +171,27 @@ def test_staff_role_labels_and_role_nouns_before_names(text: str, expected: list
 def test_role_nouns_need_a_given_name_and_credentials_are_not_names(text: str) -> None:
     found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
     assert not any(s in {"Physician Assistant", "Tech Jones", "SSEP", "SSEPs", "SCS"} for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech recognition leaves names lower case in sentences that have capitals
+        ("EMG/nerve conduction done by dr. anand on 07/30/98 showed", ["dr. anand"]),
+        ("She had clearance by dr. marisol quintanilla on may 2 and EGD", ["dr. marisol quintanilla"]),
+        ("ANESTHESIA: bier block, r. gay, crna\n", ["r. gay"]),
+        ("dictated by lorraine frey / transcribed by bjs on 10/07/2024", ["bjs", "lorraine frey"]),
+        ("kx/sr job 3390-1458 dictated 08/05/2025 14:27", ["kx", "sr"]),
+    ],
+)
+def test_lower_case_names_in_mixed_case_dictation(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, t in spans(REC, text) if t == "PROVIDER") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Follow up with Dr. Smith; dr. visit next week", "seen by ortho today / EGD", "pt/inr job 12"],
+)
+def test_lower_case_lookalikes_in_mixed_case_lines(text: str) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
+    assert not any(s.startswith(("dr. visit", "ortho", "pt", "inr")) for s in found)
