@@ -186,7 +186,8 @@ _STRONG_DATE_CUES = frozenset(
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
-    r"vision|sats?|units?|views?|murmurs?|systolic|diastolic|holosystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
+    r"vision|sats?|units?|views?|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
+    r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
     re.IGNORECASE,
 )
 
@@ -213,6 +214,42 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
         return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))
+
+
+# "LOT HUGB1845, exp 2026-10-31", "Use by: 2029-02-28" on an implant sticker.
+_EXPIRY_LABEL = re.compile(r"(?i)\b(?:exp(?:iration|iry|ires)?(?:[ \t]+date)?|use[ \t]+by)[ \t]*[.:#]?[ \t]*$")
+_DEVICE_CONTEXT = re.compile(r"\b(?:REF|LOT|Lot|lot|SN|S/N|Serial|SERIAL|UDI|Cat(?:alog)?|CAT|[Ii]mplant|IMPLANT)\b")
+_EXPIRY_HEADER = re.compile(r"(?i)^(?:exp(?:iration|iry)?(?:[ \t]+date)?|use[ \t]+by)\.?$")
+
+
+def _device_expiry(text: str, start: int) -> bool:
+    """Whether the date at `start` is a device's expiry: after an "exp"/"use by" label on a
+    line (or just after a line) naming a REF, LOT, serial or implant, or in the "Exp" column
+    of a pipe-separated implant table."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _EXPIRY_LABEL.search(text, max(line_start, start - 24), start):
+        context = text[max(0, line_start - 200) : start]
+        return _DEVICE_CONTEXT.search(context) is not None
+    before = text[line_start:start]
+    if "|" not in before:
+        return False
+    column = before.count("|")
+    # the header is the nearest line above, in the same block of pipe rows, naming the columns
+    pos = line_start - 1
+    for _ in range(30):
+        if pos <= 0:
+            return False
+        header_start = text.rfind("\n", 0, pos) + 1
+        header = text[header_start:pos]
+        if "|" not in header:
+            return False
+        cells = [c.strip() for c in header.split("|")]
+        if column < len(cells) and _EXPIRY_HEADER.match(cells[column]):
+            return True
+        if any(_EXPIRY_HEADER.match(c) for c in cells):
+            return False  # the header, but another column
+        pos = header_start - 1
+    return False
 
 
 def _month_number(name: str) -> int:
@@ -271,6 +308,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         year = groups.get("y")
         if year and len(year) == 4 and not 1880 <= int(year) <= 2100:
             return None
+        if _device_expiry(text, match.start):
+            return None  # an implant's use-by date: the device's, not the patient's
         before = preceding_words(text, match.start, 25)
         if pattern.regex is _NUM_MONTH_DAY:
             return self._confirm_yearless(text, match, before)

@@ -86,6 +86,44 @@ _CODE_CUES = frozenset(
 )
 
 
+# A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
+_ID_HEADER = re.compile(
+    r"(?i)^(?:lot(?:[ \t]*(?:#|no\.?|number))?|serial(?:[ \t]*(?:#|no\.?|number))?|s/n|sn|udi|device[ \t]+id"
+    r"|mrn|acct(?:[ \t]*#)?|account(?:[ \t]*#)?|accession(?:[ \t]*#)?|specimen[ \t]*(?:#|id)|fin|csn|member[ \t]*id)$"
+)
+_TABLE_VALUE = re.compile(r"[ \t]*(?P<phi>(?=[^|\n]*\d)[A-Za-z0-9][A-Za-z0-9\-./()]{2,39})[ \t]*$")
+_TABLE_PATTERN = SpanPattern("value in an identifier column of a table", re.compile(r"(?!)"), 0.85, "DEVICE_ID")
+
+
+def _table_column_ids(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+    """Cells under an identifier column's header, in the pipe rows that follow it."""
+    if "|" not in text:
+        return
+    pos = 0
+    for header in re.finditer(r"^[^\n]*\|[^\n]*$", text, re.MULTILINE):
+        if header.start() < pos:
+            continue
+        cells = header.group().split("|")
+        columns = {i for i, c in enumerate(cells) if _ID_HEADER.match(c.strip())}
+        if not columns:
+            continue
+        row_start = header.end() + 1
+        while row_start < len(text):
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = text[row_start:row_end]
+            if "|" not in row:
+                break
+            offset = row_start
+            for i, cell in enumerate(row.split("|")):
+                if i in columns and (m := _TABLE_VALUE.match(cell)) is not None:
+                    start, end = offset + m.start("phi"), offset + m.end("phi")
+                    yield SpanMatch(start, end, "DEVICE_ID", 0.85, _TABLE_PATTERN.name), _TABLE_PATTERN
+                offset += len(cell) + 1
+            row_start = row_end + 1
+        pos = row_start
+
+
 class RecordNumberRecognizer(SpanPatternRecognizer):
     """Identifying numbers with and without labels (MRN, account, plan, licence, device, other)."""
 
@@ -125,6 +163,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 groups = dict(match.groups, phi=text[start:end])
                 yield SpanMatch(start, end, match.entity_type, match.score, match.reason, groups), pattern
                 pos = end
+
+        yield from _table_column_ids(text)
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]

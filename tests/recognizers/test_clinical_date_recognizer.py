@@ -216,3 +216,26 @@ def test_lower_case_may_after_a_preposition(text: str, expected: list[str]) -> N
 @pytest.mark.parametrize("text", ["symptoms may 2x daily", "you may 10 mg", "in may be", "she may improve"])
 def test_may_as_a_verb_is_no_date(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mesh (BD/Bard), REF 1200004, LOT HUGB1845, exp 2026-10-31. Sticker scanned",
+        "Implant Name | REF | LOT | Exp        | Qty\nFEMUR CR #5  | 5510-F-502 | MNK4TR | 2031-06-30 | 1",
+        "Exam: BP 148/72. 3/6 SEM RUSB radiating to carotids.",
+    ],
+)
+def test_implant_expiry_dates_and_murmur_grades_are_not_patient_dates(text: str) -> None:
+    assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activation code: 8KQ2T (expires 04/15/2024)", ["04/15/2024"]),
+        ("Visit | Date | Exp\nFollow-up | 2024-05-01 | none", ["2024-05-01"]),
+    ],
+)
+def test_expiry_of_other_things_and_other_columns_stay_dates(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -125,3 +125,15 @@ def test_catalogue_numbers_cpt_modifiers_and_trial_names_are_kept(text: str) -> 
 )
 def test_confirmation_and_license_numbers(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_values_under_identifier_column_headers_of_a_pipe_table() -> None:
+    text = (
+        "Implant Name | Manufacturer | REF | LOT       | Serial No.  | Exp | Qty\n"
+        "COMP FEM CR #5 RT | Stryker  | 5510-F-502 | MNK4TR | AK771409 | 2031-06-30 | 1\n"
+        "PATELLA X3 33MM   | Stryker  | 5551-G-330 | QH8T3A | N/A      | 2029-09-30 | 1\n"
+        "\nEBL | 50 mL | LOT 7\n"
+    )
+    found = {s for s, _ in spans(REC, text)}
+    assert {"MNK4TR", "AK771409", "QH8T3A"} <= found
+    assert not found & {"5510-F-502", "5551-G-330", "N/A", "Stryker", "50 mL"}
