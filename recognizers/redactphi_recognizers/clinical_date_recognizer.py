@@ -141,6 +141,19 @@ _WEEKDAY_ALONE = re.compile(
     rf"(?P<phi>{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|mon|tue|wed|thu|fri|sat|sun)(?=[ \t]*[.,;)(]))"
     r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
 )
+# A weekday named with the part of the day or a clock time after it: "Saturday night was
+# rough", "resolved ~Saturday 0200", "Sunday morning".
+_WEEKDAY_PART = re.compile(
+    rf"(?<![\w'’])(?P<phi>(?:{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\d:]))?)"
+    r"(?=[ \t]+(?:night|morning|evening|afternoon|overnight|noon|a\.?m\.?|p\.?m\.?)\b|(?<=\d))"
+)
+# "NOV-02-2024 SAT 06:14" (fax headers): month, day and year joined by dashes.
+_MON_DAY_YEAR_DASHED = re.compile(
+    rf"(?<![\w\-])(?P<phi>(?P<mon>{_MONTH})-(?P<d>\d{{1,2}})-(?P<y>{_YEAR4})"
+    r"(?:[ \t]+(?:MON|TUE|WED|THU|FRI|SAT|SUN|Mon|Tue|Wed|Thu|Fri|Sat|Sun))?"
+    r"(?:[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?)(?![\w\-])"
+)
 # Spanish, as notes from Puerto Rico write it: "14 de marzo de 2024".
 _SPANISH = re.compile(
     r"(?<![\w])(?P<phi>(?P<d>\d{1,2})[ \t]+de[ \t]+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
@@ -280,6 +293,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date holiday, lower case", _HOLIDAY_LOWER, 0.6),
         SpanPattern("date weekday after time word", _WEEKDAY_ALONE, 0.6),
         SpanPattern("date in Spanish", _SPANISH, 0.8),
+        SpanPattern("date weekday with part of day or time", _WEEKDAY_PART, 0.7),
+        SpanPattern("date MON-dd-yyyy", _MON_DAY_YEAR_DASHED, 0.9),
         SpanPattern("date yyyymmdd", _COMPACT, 0.6),
     )
 

@@ -37,7 +37,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # Heads that name an institution whenever any name or institutional word stands before them.
 _STRONG_HEADS = (
-    "Hospital", "Hospitals", "Medical Center", "Medical Centre", "Med Center", "Med. Center",
+    "Hospital", "Hospitals", "Hosp", "Hosp.", "Medical Center", "Medical Centre", "Med Center", "Med. Center",
     "Med Ctr", "Medical Ctr", "Health System", "Health Systems", "Healthcare System",
     "Health Care System", "Health Network", "Health Sciences Center", "University",
     "College", "Community College", "School", "High School", "Elementary School",
@@ -80,6 +80,7 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
+    "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
     # facilities a patient lives in, is held in or is stationed at, and societies
     "Facility", "Health Care Facility", "Healthcare Facility", "Correctional Facility",
     "Correctional Complex", "Correctional Center", "Correctional Institution",
@@ -285,7 +286,7 @@ _INSTITUTIONAL = frozenset(
     """
     memorial general community regional university county city state veterans baptist
     methodist presbyterian lutheran catholic adventist episcopal jewish mercy providence
-    shriners children's women's sisters saint st national christian charity valley
+    shriners children's women's sisters saint st national christian charity valley reg
     """.split()
 )
 # Capitalised words that start a heading or sentence before the name ("Seen At Mercy
@@ -298,6 +299,7 @@ _LEADING = frozenset(
     facility institution employer school company client location continue resume discuss
     page paged consult consulted transfer transferred admit notify notified refer order
     ordered start started stop hold encourage recommend recommended consider obtain check
+    called calling phoned spoke emailed messaged texted
     review reviewed arrange arranged schedule scheduled send sent fax faxed copy copies cc
     """.split()
 )

@@ -30,7 +30,7 @@ _PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.
-_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))))"
+_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)))"
 # Field labels that follow a name on a header line; never a middle name or a surname.
 _FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN|Acct|Room|Rm|Bed|Gender|Encounter|Visit|Account|Phone|Tel|Cell)"
 # Words of one name are never more than three blanks apart: a wider gap separates fields.
@@ -45,8 +45,9 @@ TITLE_NAME = (
 LAST_FIRST = (
     # one space before a middle name: "SMITH, JOHN   MRN: ..." ends at JOHN; a field label
     # is never a middle name
-    rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t](?!{_FIELD_WORDS}\b)(?:{NAME_WORD}|{_INITIAL}(?![a-z])))?"
-    rf"(?:[ \t]+[\"'“(][A-Za-z]+[\"'”)])?)"
+    rf"(?:{SURNAME},[ \t]*{NAME_WORD}(?:[ \t]+[\"“][A-Za-z.]+[\"”])?(?:[ \t](?!{_FIELD_WORDS}\b)(?:{NAME_WORD}|{_INITIAL}(?![a-z])))?"
+    # a nickname and a generational suffix: 'Hill, Wilhelmina "Billie" R.', "O'BRIEN, PATRICK J JR"
+    rf"(?:[ \t]+[\"'“(][A-Za-z.]+[\"'”)])?(?:,?[ \t]+(?:JR|SR|II|III|IV|Jr|Sr)\.?(?![\w]))?)"
 )
 # Forms of address that belong to the name's span: "Dr. Smith" is redacted whole.
 TITLES = r"(?:Dr|DR|Dra|Doctor|DOCTOR|Doctora|Drs|Prof|Professor)\.?"

@@ -27,7 +27,7 @@ _PAGER = re.compile(
 _CUES = frozenset(
     "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
     "number no reached callback voicemail vm text line office desk ext extension at or "
-    "hotline answering service page paged".split()
+    "hotline answering service page paged operator switchboard dial dialed via".split()
 )
 
 

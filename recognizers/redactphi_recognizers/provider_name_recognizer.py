@@ -169,7 +169,7 @@ _NOT_LOWER_INITIALS = frozenset("pt inr ptt bp hr rr ad lib ng og iv im po sq ou
 _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
 _INITIALS_DASH_EOL = re.compile(
-    r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE
+    r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$", re.MULTILINE
 )
 # A staff role noun mid-sentence before a full name: "hospital interpreter Rubén Aguirre",
 # "social worker Dana Whitlock", "chaplain Ruth Okafor". The first word must be a given
@@ -240,6 +240,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             start, end = m.span("phi") if m.group("phi") else m.span("dated")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
         for m in _INITIALS_DASH_EOL.finditer(text):
+            if m.group("phi").islower() and m.group("phi") in _NOT_TYPIST | _NOT_LOWER_INITIALS | {"am", "pm", "ok"}:
+                continue  # "... at 10. - am", "- ok": words and units, not initials
             start, end = m.span("phi")
             yield SpanMatch(start, end, "PROVIDER", 0.6, "initials signing an entry"), initials
 

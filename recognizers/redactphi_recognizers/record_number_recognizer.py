@@ -86,6 +86,31 @@ _CODE_CUES = frozenset(
 )
 
 
+# A system user name in an audit or sign-off trail: "created by mjordan2 10/17/2024 08:41",
+# "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".
+_USERNAME = re.compile(
+    r"(?:\b(?:[Cc]reated|[Mm]odified|[Ee]dited|[Uu]pdated|[Ee]ntered|[Aa]ccessed|[Vv]iewed|[Pp]rinted|[Rr]esponse"
+    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged)(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+"
+    r"(?P<phi>[A-Za-z][A-Za-z0-9._]{2,19})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d))"
+    r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID)[ \t]*[:=#][ \t]*"
+    r"(?P<user>[A-Za-z][A-Za-z0-9._]{2,19})(?![\w@]))"
+)
+_USERNAME_PATTERN = SpanPattern("system user name", _USERNAME, 0.75, "ID")
+
+
+def _usernames(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+    """User names in audit trails: lower case with a digit or 5+ letters, or capitals."""
+    for m in _USERNAME.finditer(text):
+        group = "phi" if m.group("phi") else "user"
+        value = m.group(group)
+        if group == "phi" and value[0].isupper() and not value.isupper():
+            continue  # "Signed by Smith 10/17/2024": a name, the name recognizers' job
+        if value.lower() in {"the", "and", "system", "interface", "user", "admin", "unknown"}:
+            continue
+        start, end = m.span(group)
+        yield SpanMatch(start, end, "ID", 0.75, _USERNAME_PATTERN.name), _USERNAME_PATTERN
+
+
 # A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
 _ID_HEADER = re.compile(
     r"(?i)^(?:lot(?:[ \t]*(?:#|no\.?|number))?|serial(?:[ \t]*(?:#|no\.?|number))?|s/n|sn|udi|device[ \t]+id"
@@ -165,6 +190,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 pos = end
 
         yield from _table_column_ids(text)
+        yield from _usernames(text)
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]

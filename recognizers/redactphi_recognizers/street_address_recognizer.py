@@ -230,8 +230,9 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
     def _confirm_street(self, text: str, match: SpanMatch) -> SpanMatch | None:
         groups = match.groups
         before = preceding_words(text, match.start, 20)
-        if before and before[-1] in _NUMBER_CUES:
-            return None
+        raw = text[max(0, match.start - 20) : match.start].split()
+        if before and before[-1] in _NUMBER_CUES and not (raw and any(c.isdigit() for c in raw[-1])):
+            return None  # "Room 12 Main St"; not "Pharmacy #412, 2701 E Whitestone Blvd"
         name = groups.get("name") or ""
         if name and name.split()[0].lower().rstrip(".") in _MEASURE_WORDS:
             return None
@@ -262,8 +263,16 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return trimmed.retyped(score=0.95)
         city_words = city.split()
         if city.isupper() and (len(city) <= 3 or state.isupper() and len(state) == 2):
-            # Upper-case headings and abbreviations ("ER, TX", "HPI, CA") need a ZIP.
-            return None
+            # Upper-case headings and abbreviations ("ER, TX", "HPI, CA") need a ZIP, unless
+            # a known city closes its field: "SURGERY CENTER, ROUND ROCK, TX"
+            if not (
+                len(city) > 3
+                and "," in text[trimmed.start : trimmed.end]
+                and city.title() in KnownPlaces.load()
+                and _FIELD_END.match(text, trimmed.end)
+            ):
+                return None
+            return trimmed.retyped(score=0.7)
         cued = bool(before) and (
             before[-1] in _PLACE_CUES or bool(set(before[-4:]) & _STRONG_PLACE_CUES)
         )

@@ -239,3 +239,15 @@ def test_implant_expiry_dates_and_murmur_grades_are_not_patient_dates(text: str)
 )
 def test_expiry_of_other_things_and_other_columns_stay_dates(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NOV-02-2024 SAT 06:14   FROM: HIM", ["NOV-02-2024 SAT 06:14"]),
+        ('after the block wore off ("Saturday night was rough")', ["Saturday"]),
+        ("pain pump resolved ~Saturday 0200.", ["Saturday 0200"]),
+    ],
+)
+def test_dashed_month_day_year_and_weekdays_with_part_of_day(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

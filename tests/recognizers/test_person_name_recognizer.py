@@ -182,3 +182,15 @@ def test_lower_case_persons_and_bilingual_labels(text: str, expected: list[str])
 @pytest.mark.parametrize("text", ["latency 5.8 ms. the wave", "ms. and mrs. the", "bring a snack, the nurse said"])
 def test_lower_case_honorific_and_apposition_lookalikes(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Patient: Hill, Wilhelmina "Billie" R.   MRN: 00392214', ['Hill, Wilhelmina "Billie" R.']),
+        ("Pt: O'BRIEN-ACHTERBERG, PATRICK J JR   Unit #: M000381902", ["O'BRIEN-ACHTERBERG, PATRICK J JR"]),
+        ("Patient: O'Brien-Achterberg, Patrick J Jr      MRN: M0003", ["O'Brien-Achterberg, Patrick J Jr"]),
+    ],
+)
+def test_last_first_with_nickname_before_initial_and_suffix(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -137,3 +137,20 @@ def test_values_under_identifier_column_headers_of_a_pipe_table() -> None:
     found = {s for s, _ in spans(REC, text)}
     assert {"MNK4TR", "AK771409", "QH8T3A"} <= found
     assert not found & {"5510-F-502", "5551-G-330", "N/A", "Stryker", "50 mL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Audit: created by mjordan2 10/17/2024 08:41:55 from 198.51.100.212", ["mjordan2"]),
+        ("Audit: Note created 06/03/2024 10:47 by HABARA at workstation SVH-PACU-06", ["HABARA"]),
+        ("User: tokonkwor  Role: CDS", ["tokonkwor"]),
+    ],
+)
+def test_system_user_names_in_audit_trails(text: str, expected: list[str]) -> None:
+    found = [s for s, _ in spans(REC, text)]
+    assert all(e in found for e in expected)
+
+
+def test_a_capitalised_surname_after_signed_by_is_left_to_the_name_recognizers() -> None:
+    assert "Smith" not in [s for s, _ in spans(REC, "Signed by Smith 10/17/2024")]

@@ -147,3 +147,19 @@ def test_township_roads_and_capitalised_travel_cues(text: str, expected: list[st
 def test_grid_addresses() -> None:
     text = "Lives with son at 3390 N 800 W, Smithfield, UT 84335. Home health"
     assert [s for s, _ in spans(REC, text)] == ["3390 N 800 W, Smithfield, UT 84335"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Called Brushy Creek Pharmacy #412, 2701 E Whitestone Blvd, Cedar Park, TX 78613, 512",
+         ["2701 E Whitestone Blvd, Cedar Park, TX 78613"]),
+        ("FACILITY: RIVERSTONE AMBULATORY SURGERY CENTER, ROUND ROCK, TX\n", ["ROUND ROCK, TX"]),
+    ],
+)
+def test_address_after_a_store_number_and_upper_case_city_closing_a_field(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_upper_case_heading_with_state_code_is_no_place() -> None:
+    assert spans(REC, "CHIEF COMPLAINT: CHEST PAIN, TX\n") == []
