@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
 
 __all__ = ["RecordNumberRecognizer"]
@@ -105,8 +106,8 @@ def _usernames(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         value = m.group(group)
         if group == "phi" and value[0].isupper() and not value.isupper():
             continue  # "Signed by Smith 10/17/2024": a name, the name recognizers' job
-        if value.lower() in {"the", "and", "system", "interface", "user", "admin", "unknown"}:
-            continue
+        if not any(c.isdigit() for c in value) and NamePriors.word_frequency(value) >= 1.5:
+            continue  # "signed by caseworker on 12/12/25", "User: admin": words, not user names
         start, end = m.span(group)
         yield SpanMatch(start, end, "ID", 0.75, _USERNAME_PATTERN.name), _USERNAME_PATTERN
 

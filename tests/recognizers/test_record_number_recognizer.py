@@ -154,3 +154,7 @@ def test_system_user_names_in_audit_trails(text: str, expected: list[str]) -> No
 
 def test_a_capitalised_surname_after_signed_by_is_left_to_the_name_recognizers() -> None:
     assert "Smith" not in [s for s, _ in spans(REC, "Signed by Smith 10/17/2024")]
+
+
+def test_a_role_word_after_signed_by_is_no_user_name() -> None:
+    assert spans(REC, "Medical consent signed by caseworker on 12/12/25 per Form") == []
