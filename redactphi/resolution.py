@@ -108,8 +108,8 @@ class FindingResolver:
         if f.recognizer == _NER:
             if _implausible_ner_span(span, f.entity_type, self.places):
                 return True
-            if span.isupper() and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":":
-                return True  # "SURGEON:", "PREOPERATIVE DIAGNOSIS:": a field label
+            if text[f.end : f.end + 2].lstrip(" \t")[:1] == ":" and (span.isupper() or self._generic_words(span)):
+                return True  # "SURGEON:", "Date of Service:": a field label
 
         if f.entity_type in {"LOCATION", "PERSON"} and word.lower() in _STATES_AND_COUNTRIES:
             return True  # Safe Harbor keeps states ("Nevada" is also a first name)
@@ -217,12 +217,16 @@ class FindingResolver:
         words = [w for w in _NAME_TOKEN.findall(span) if w.lower() not in {"the", "of", "and", "for"}]
         if not words:
             return True
+        upper = span.isupper()
         if any(w.lower() in _INSTITUTION_WORDS for w in words):
             return False  # "General Hospital", "Methodist Hospital": named institutions
         for w in words:
-            if self.priors.is_known_name(w) or w in self.places:
+            frequency = self.priors.word_frequency(w)
+            # "Service", "Lower", "Center" are Census surnames too, and among the commonest
+            # words: they do not make "Date of Service" or "KNEE SCOOTER" a name
+            if self.priors.is_known_name(w) and (frequency < 4.8 or not upper) or w in self.places:
                 return False
-            if self.priors.word_frequency(w) < 3.0 and not self.lexicon.is_clinical(w):
+            if frequency < 3.0 and not self.lexicon.is_clinical(w) and not w.lower().endswith(_MEDICAL_SUFFIXES):
                 return False
         return True
 

@@ -80,7 +80,7 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
-    "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
+    "Housing Authority", "Authority", "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
     # facilities a patient lives in, is held in or is stationed at, and societies
     "Facility", "Health Care Facility", "Healthcare Facility", "Correctional Facility",
     "Correctional Complex", "Correctional Center", "Correctional Institution",
