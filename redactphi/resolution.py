@@ -108,7 +108,9 @@ class FindingResolver:
         if f.recognizer == _NER:
             if _implausible_ner_span(span, f.entity_type, self.places):
                 return True
-            if text[f.end : f.end + 2].lstrip(" \t")[:1] == ":" and (span.isupper() or self._generic_words(span)):
+            if text[f.end : f.end + 2].lstrip(" \t")[:1] == ":" and (
+                span.isupper() or self._generic_words(span, common_names=True)
+            ):
                 return True  # "SURGEON:", "Date of Service:": a field label
 
         if f.entity_type in {"LOCATION", "PERSON"} and word.lower() in _STATES_AND_COUNTRIES:
@@ -156,9 +158,10 @@ class FindingResolver:
         ):
             return True  # "Myasthenia", "Cholecystitis": diseases, not places
         if f.recognizer == _NER and " " not in word:
+            frequency = self.priors.word_frequency(word)
             common = (
-                self.priors.word_frequency(word) >= 3.0
-                and not self.priors.is_known_name(word)
+                frequency >= 3.0
+                and (not self.priors.is_known_name(word) or frequency >= 4.8 and f.entity_type != "PERSON")
                 and not any(self.priors.is_known_name(p) for p in word.split("-") if "-" in word)
             )  # "Taylor-Jones" is a firm of two surnames
             if f.entity_type == "ORGANIZATION" and common:
@@ -171,6 +174,13 @@ class FindingResolver:
             return True  # "Discharge", "Analgesia": capitalised ordinary words
         if self._on_clinical_phrase(text, f, protected):
             return True
+        parts = [p.strip() for p in re.split(r"[,;/]|\band\b|&", span) if p.strip()]
+        if (
+            f.entity_type == "ORGANIZATION"
+            and len(parts) > 1
+            and all(self.lexicon.is_clinical(p, word_by_word=False) and p not in self.places for p in parts)
+        ):
+            return True  # "Bassini, McVay": a list of eponyms, each a lexicon term
         # "Mass General", "Mayo Clinic": institutions are named with clinical words, so only
         # a person's name is judged word by word.
         return self.lexicon.is_clinical(span, word_by_word=f.entity_type in _NAME_TYPES)
@@ -212,19 +222,21 @@ class FindingResolver:
             )
         )
 
-    def _generic_words(self, span: str) -> bool:
+    def _generic_words(self, span: str, *, common_names: bool = False) -> bool:
         """Every word is common English (or clinical) and none is a known name or place."""
         words = [w for w in _NAME_TOKEN.findall(span) if w.lower() not in {"the", "of", "and", "for"}]
         if not words:
             return True
-        upper = span.isupper()
+        upper = span.isupper() or common_names
         if any(w.lower() in _INSTITUTION_WORDS for w in words):
             return False  # "General Hospital", "Methodist Hospital": named institutions
         for w in words:
             frequency = self.priors.word_frequency(w)
             # "Service", "Lower", "Center" are Census surnames too, and among the commonest
             # words: they do not make "Date of Service" or "KNEE SCOOTER" a name
-            if self.priors.is_known_name(w) and (frequency < 4.8 or not upper) or w in self.places:
+            if upper and frequency >= 4.0 and (frequency >= 4.8 or w not in self.places):
+                continue  # all-caps headings and labels: "KNEE SCOOTER", "Date of Service:"
+            if self.priors.is_known_name(w) or w in self.places:
                 return False
             if frequency < 3.0 and not self.lexicon.is_clinical(w) and not w.lower().endswith(_MEDICAL_SUFFIXES):
                 return False
@@ -386,6 +398,23 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
         # a name or organisation does not run across lines or fields ("CCHT\n\nTransportation",
         # "Merriweather    DOB:")
         end = separator.start()
+    inside = text[start:end]
+    if inside.count("(") != inside.count(")"):
+        # "MA (Yesenia", "Vein (left": a bracket opened or closed inside is a boundary;
+        # keep the side with the name
+        cut = start + max(inside.rfind("("), inside.rfind(")"))
+        before = [w for w in _NER_WORD.findall(text, start, cut) if len(w) > 3 or not w.isupper()]
+        after = _NER_WORD.findall(text, cut + 1, end)
+        if not any(priors.is_name_like(w) for w in before) and any(priors.is_name_like(w) for w in after):
+            start = cut + 1 + len(text[cut + 1 : end]) - len(text[cut + 1 : end].lstrip())
+        else:
+            end = cut
+            while end > start and text[end - 1] in " \t":
+                end -= 1
+    if f.entity_type == "PERSON" and re.match(r"[A-Z]\.[ \t]", text[start : start + 3]) and re.search(
+        r"\d[ \t]*$", text[max(0, start - 6) : start]
+    ):
+        return Finding(start, start, f.entity_type, f.score, f.recognizer, f.reason)  # "20 J. Weaned": joules
     label = _TRAILING_FIELD_LABEL.search(text, start, end)
     if label and label.end() == end and label.start() > start:
         end = label.start()  # "Amara Castellanos-Reid  DOB" tagged as one organisation

@@ -331,6 +331,10 @@ def _national_names() -> re.Pattern[str]:
 
 
 _NATIONAL = _national_names()
+# Chains whose name is also a clinical abbreviation (CVS: critical view of safety, chorionic
+# villus sampling, cardiovascular system): named as a chain only with a shop or place cue.
+_CLINICAL_ABBREVIATION_CHAINS = frozenset({"CVS"})
+_PHARMACY_CONTEXT = re.compile(r"(?i)\b(?:at|from|to|via)[ \t]+CVS\b|pharm|\bRx\b|prescri|refill|#[ \t]?\d|store|caremark|minuteclinic")
 # A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor".
 _WORSHIP = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church[ \t]+of(?:[ \t]+the)?)"
@@ -371,6 +375,11 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         if regex is _INSURER:
             return _confirm_insurer(text, match)
         if regex is _NATIONAL:
+            name = text[match.start : match.end]
+            if name in _CLINICAL_ABBREVIATION_CHAINS and not _PHARMACY_CONTEXT.search(
+                text, max(0, match.start - 60), min(len(text), match.end + 40)
+            ):
+                return None  # "CVS confirmed by attending": the critical view of safety
             return match
         if regex is _WORSHIP or regex is _INSTALLATION:
             return match if _proper_words((match.groups.get("name") or "").split()) else None

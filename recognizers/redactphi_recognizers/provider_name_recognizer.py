@@ -42,7 +42,7 @@ _ROLE_LINE = re.compile(
     # the leading blanks are taken only at a line start: taken after the look-behinds
     # too, every position of a long run of blanks would rescan the rest of it (quadratic)
     rf"(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\t)|(?<=[.;|][ \t]))(?:{_ROLE_LABELS})[ \t]*(?::|[ \t]-[ \t])[ \t]*"
-    rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|[ \t]*$)",
+    rf"(?P<value>[^\n|]*?)(?=[ \t]{{2,}}|\t|[ \t]*$|[ \t]*\|)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "cc:" copies a note to people; "CC:" in upper case is usually the chief complaint.
@@ -83,6 +83,9 @@ _NOT_NAMES = frozenset(
         "Tigrinya", "Marshallese", "Chuukese", "Ukrainian", "Romanian", "Khmer", "Lao", "Thai",
         "Sign", "Language", "In", "Person", "In-person", "Video", "Remote", "Telephonic", "Certified",
         "Interpreter", "Declined", "Used", "Via",
+        # service abbreviations written in brackets after a name ("(Med Onc)", "(IR)")
+        "Med", "Onc", "Surg", "Gyn", "Ortho", "Neuro", "Cards", "Pulm", "Renal", "Heme", "Peds", "IR",
+        "GI", "ID", "CT", "Vasc", "Uro", "Derm", "Psych", "Rheum", "Endo", "Nephro", "Hem",
     )
 )
 
@@ -110,7 +113,7 @@ _TITLE_LOWER = re.compile(
 )
 _CREDENTIALED_LOWER = re.compile(
     r"(?<![A-Za-z])(?P<phi>[a-z]\.[ \t]*[a-z][a-z'’\-]+|[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
-    r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])"
+    r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])(?![ \t]+(?i:not|n't|you|we|i|they|so|this|that|the|a|it)\b)"
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
 # "JRM:kls" closes a dictation when the D:/T: lines follow.
@@ -164,6 +167,8 @@ _INITIALS_LOWER = re.compile(
     r"^[ \t]*(?P<phi>[a-z]{2,3})/(?P<second>[a-z]{2,3})(?=[ \t]+(?:job|dictated|d:|dd:|doc)\b)", re.MULTILINE | re.IGNORECASE
 )
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
+_SERVICE_WORDS = frozenset("home health wound care joint center clinic unit floor team service pain acute".split())
+_DOTTED_LOWER_CREDENTIAL = re.compile(r"(?<![a-z])(?:m\.[ ]?d|d\.[ ]?o|r\.[ ]?n|n\.[ ]?p|p\.[ ]?a)\.?(?![a-z])")
 _NOT_LOWER_INITIALS = frozenset("pt inr ptt bp hr rr ad lib ng og iv im po sq ou od os".split())
 # "KB for GRT": a clerk's initials signing for a clinician's, alone on the last line.
 _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
@@ -279,6 +284,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
     ) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         """Lower-case dictation ("surgeon: theodore mason, md"): runs of 1-3 words that are
         not role words or credentials, split at punctuation other than "last, first"."""
+        # "hill, m.d.": the dotted credential's letters are no name words
+        value = _DOTTED_LOWER_CREDENTIAL.sub(lambda m: " " * len(m.group()), value)
         run: list[tuple[int, int]] = []
         for m in _LOWER_WORD.finditer(value):
             word = m.group().strip("'’-")
@@ -301,6 +308,13 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             return None  # "Azure XT DR MRI SureScan": a pacemaker's mode, not a doctor
         if pattern.regex is _CREDENTIALED:
             words = re.findall(r"[A-Za-z]+", span)
+            priors = NamePriors.load()
+            if all(len(w) > 1 for w in words) and all(
+                w.lower() in _NOT_NAMES or w.lower() in _SERVICE_WORDS
+                or priors.word_frequency(w) >= 4.5 and w.lower() not in priors.first_names
+                for w in words
+            ):
+                return None  # "Home Health PT", "Wound Care RN": a service before a credential
             first_names = NamePriors.load().first_names
             if all(w.isupper() and len(w) <= 4 for w in words) and not any(
                 w.lower() in first_names for w in words

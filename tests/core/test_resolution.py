@@ -188,3 +188,45 @@ def test_icd_placeholders_named_scores_and_acronym_scales_stay(
     text: str, ner: dict[str, list[str]], expected: str
 ) -> None:
     assert _redact(text, **ner) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        # a bracket opened inside a statistical span is a boundary; the name side stays
+        ("Routed to Dr. Park's MA (Yesenia) today.", {"organizations": ["MA (Yesenia"]},
+         "Routed to [PROVIDER]'s MA ([PERSON]) today."),
+        ("Mother arrived from Chalmette (St. Bernard Parish).", {"locations": ["Chalmette (St"]},
+         "Mother arrived from [LOCATION] ([ORGANIZATION])."),
+        # joules after a number are no initial
+        ("Return of rhythm after one shock at 20 J. Weaned from CPB.", {"persons": ["J. Weaned"]},
+         "Return of rhythm after one shock at 20 J. Weaned from CPB."),
+        # one very common word is no organisation, even when it is also a surname
+        ("1152  Blood glucose 168.", {"organizations": ["Blood"]}, "1152  Blood glucose 168."),
+        # a list of eponyms is clinical content
+        ("Template notes: Bassini, McVay and Shouldice are open repairs.", {"organizations": ["Bassini, McVay"]},
+         "Template notes: Bassini, McVay and Shouldice are open repairs."),
+        # a span of common words before a colon is a field label
+        ("Date of Service: 3/14/2024", {"organizations": ["Date of Service"]}, "Date of Service: [DATE]"),
+        # an all-caps span of common words is no organisation
+        ("PLAN: NWB LEFT LOWER EXTREMITY, KNEE SCOOTER.", {"organizations": ["KNEE SCOOTER"]},
+         "PLAN: NWB LEFT LOWER EXTREMITY, KNEE SCOOTER."),
+    ],
+)
+def test_brackets_units_common_words_eponym_lists_and_labels(
+    text: str, ner: dict[str, list[str]], expected: str
+) -> None:
+    assert _redact(text, **ner) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critical view of safety: CVS confirmed by attending.", "Critical view of safety: CVS confirmed by attending."),
+        ("Received flu shot at CVS last fall.", "Received flu shot at [ORGANIZATION] last fall."),
+        ("10:00 AM - Home Health PT first visit", "10:00 AM - Home Health PT first visit"),
+        ("Mesh is included, do NOT report C1781 separately.", "Mesh is included, do NOT report C1781 separately."),
+    ],
+)
+def test_clinical_abbreviations_services_and_verbs_are_not_names(text: str, expected: str) -> None:
+    assert Redactor(nlp_engine=FakeNlpEngine()).redact(text).text == expected
