@@ -33,6 +33,9 @@ _LIVED_TO = re.compile(
     rf"\b(?:lived[ \t]+to|died[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w.])",
     re.IGNORECASE,
 )
+_TEMPERATURE_BEFORE = re.compile(
+    r"(?i)(?:fever|febrile|temp(?:erature)?|tmax|t[ \t]*max|\bT\b|above|over|greater[ \t]+than|>|≥|to)[ \t:]*(?:of[ \t]+)?$"
+)
 _NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
 
 
@@ -54,4 +57,6 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         if pattern.regex in (_NONAGENARIAN, _SPELLED):
             return match
         value = float(text[match.start : match.end])
+        if pattern.regex is _ABBREVIATED and _TEMPERATURE_BEFORE.search(text, max(0, match.start - 25), match.start):
+            return None  # "fever above 101 F": degrees Fahrenheit, not a 101-year-old woman
         return match if value >= 90 else None

@@ -173,7 +173,7 @@ _VALUE_CUES = frozenset(
     "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
     "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity day "
     "intensity severity level range times q apgar apgars segment segments levels cycle cycles "
-    "grades stage ct ef ef% scores rating rated".split()
+    "grades stage ct ef ef% scores rating rated mismatch mismatched match matched hla antigen".split()
 )
 _DATE_CUES = frozenset(
     "on since dated date dos d t from until till through thru by of admitted discharged seen "

@@ -80,7 +80,9 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
-    "Housing Authority", "Authority", "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
+    "Housing Authority", "Authority", "Kidney Care", "Dialysis Unit", "Dialysis Center",
+    "Highway Patrol", "State Patrol", "State Police", "Palliative Care", "Hospice & Palliative Care",
+    "Hospice and Palliative Care", "Rx Plan", "Drug Plan", "Prescription Plan", "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
     # facilities a patient lives in, is held in or is stationed at, and societies
     "Facility", "Health Care Facility", "Healthcare Facility", "Correctional Facility",
     "Correctional Complex", "Correctional Center", "Correctional Institution",
@@ -124,7 +126,7 @@ _PLACE_TAIL = (
 # A campus or site after the institution: "UNIVERSITY MEDICAL CENTER - NORTH CAMPUS".
 _CAMPUS = (
     r"(?:[ \t]+[-–—][ \t]+(?:[A-Z][a-z]+|[A-Z]+)(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]+))?[ \t]+"
-    r"(?:Campus|CAMPUS|Site|SITE|Location|LOCATION|Branch|BRANCH))"
+    r"(?:Campus|CAMPUS|Site|SITE|Location|LOCATION|Branch|BRANCH|Unit|UNIT|Clinic|CLINIC))"
 )
 _HEADED = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})(?![\w'’\-]){_OF_TAIL}?"
@@ -176,7 +178,7 @@ _CORPORATE_NAMED = re.compile(
 # "secondary Heritage Medicare Supplement ID 815...". Plan names made only of generic
 # words ("Medicare", "Self-pay") are not PHI.
 _INSURER = re.compile(
-    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan"
+    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D"
     r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary))"
     r"(?:[ \t]+(?:[Ii]nsurance|INSURANCE|[Pp]lan|[Pp]ayer))?[ \t]*[:\-]?[ \t]+"
     rf"(?P<phi>(?P<name>{_WORD}(?:{_JOIN}{_WORD}){{0,5}}))"
@@ -275,6 +277,8 @@ _GENERIC = frozenset(
     fast track express walk-in virtual telehealth telemedicine triage intake admissions
     registration billing records scheduling operations quality safety compliance graduated
     perioperative periop skilled facility facilities long-term extended subacute acute-care
+    monthly weekly daily annual quarterly confidential protected private privileged preliminary
+    final results result labs lab's handoff hand-off
     comfort goals attended attends works worked retired discharged sending receiving
     discharging accepting admitting transferring correctional detention
     admitted transferred seen presented referred followed returned called visited contact

@@ -98,7 +98,7 @@ _CHILDREN_CUE = re.compile(
 )
 # A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
 _NICKNAME = re.compile(
-    rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
+    rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“](?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|(?:[A-Z]\.){{1,3}})[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
 )
 # Three dotted initials stand for a person ("listed as J.A.B."); a few are abbreviations.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])(?P<phi>[A-Z]\.[A-Z]\.[A-Z]\.)(?![\w])")

@@ -82,7 +82,8 @@ _NOT_NAMES = frozenset(
         "Hindi", "Urdu", "Bengali", "German", "Italian", "Greek", "Burmese", "Karen", "Dari", "Pashto",
         "Tigrinya", "Marshallese", "Chuukese", "Ukrainian", "Romanian", "Khmer", "Lao", "Thai",
         "Sign", "Language", "In", "Person", "In-person", "Video", "Remote", "Telephonic", "Certified",
-        "Interpreter", "Declined", "Used", "Via",
+        "Interpreter", "Declined", "Used", "Via", "Advisor", "Advisors", "Program", "Attn", "Attention",
+        "Hepatology", "Tumor", "Board", "Fellowship", "Liaison", "Coordinator", "Manager",
         # service abbreviations written in brackets after a name ("(Med Onc)", "(IR)")
         "Med", "Onc", "Surg", "Gyn", "Ortho", "Neuro", "Cards", "Pulm", "Renal", "Heme", "Peds", "IR",
         "GI", "ID", "CT", "Vasc", "Uro", "Derm", "Psych", "Rheum", "Endo", "Nephro", "Hem",
@@ -262,6 +263,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             return
         for m in _VALUE_NAME.finditer(value):
             s, e = m.span("phi")
+            if e < len(value) and value[e].isalpha():
+                continue  # "Ph" of "PhD": part of a longer word
+            if value[s:e].isupper() and len(value[s:e]) <= 6 and value.rfind("(", 0, s) > value.rfind(")", 0, s):
+                continue  # "(MIGS fellow)", "(CT surgery)": a service in brackets
             words = re.findall(r"[A-Za-z]+", value[s:e])
             if len(words) >= 2 and all(w.isupper() and len(w) <= 4 for w in words):
                 continue  # "BMP, CBC": a list of abbreviations, not LAST, FIRST

@@ -87,6 +87,10 @@ _CODE_CUES = frozenset(
 )
 
 
+# A licence plate written in two groups: "OR plate 418 KZJ", "plate ABC 1234", "tag # 7GHT 219".
+_PLATE = re.compile(
+    r"\b(?i:plate|tag)[ \t]*(?:#|no\.?|number)?[ \t:]*(?P<phi>[A-Z0-9]{1,4}[ \t\-][A-Z0-9]{2,4})(?![\w\-])"
+)
 # A system user name in an audit or sign-off trail: "created by mjordan2 10/17/2024 08:41",
 # "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".
 _USERNAME = re.compile(
@@ -169,6 +173,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID"),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN"),
+        SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
@@ -198,6 +203,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         before = preceding_words(text, match.start, 30)
         if _CLINICAL_CODE.match(value) and (set(before[-3:]) & _CODE_CUES or pattern.regex is not _LABELLED):
             return None
+        if pattern.regex is _PLATE:
+            return match if re.search(r"\d", value) else None
         if pattern.regex in (_GS1_UDI, _ABBREVIATION_LABEL):
             return match
         if pattern.regex is _LABELLED:

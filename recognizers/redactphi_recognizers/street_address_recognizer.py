@@ -156,6 +156,15 @@ _RESIDENCE = re.compile(
     r"[ \t]+(?:in|to|near|from|at)[ \t]+"
     rf"(?P<phi>(?:the[ \t]+)?{CITY})(?![\w'’])"
 )
+# A crash or pickup site on a highway: "near mile marker 497 east of Hardin", "MM 112".
+_MILE_MARKER = re.compile(
+    r"(?P<phi>\b(?:[Mm]ile[ \t]+[Mm]arker|MILE[ \t]+MARKER|MM)[ \t]*#?[ \t]*\d{1,3}(?:\.\d)?"
+    rf"(?:[ \t]+(?:(?:east|west|north|south|E|W|N|S)[ \t]+of|near|outside(?:[ \t]+of)?)[ \t]+{CITY})?)(?![\w'’])"
+)
+# A residence field: "Residence: Mount Horeb, Dane County", "Hometown: Cody".
+_RESIDENCE_FIELD = re.compile(
+    rf"\b(?:[Rr]esidence|RESIDENCE|[Hh]ometown|HOMETOWN|[Hh]ome[ \t]+town|[Ll]ives[ \t]+in)[ \t]*:[ \t]*(?P<phi>{CITY})(?![\w'’])"
+)
 # A city from the gazetteer after a verb of coming and going or an address word: "Son
 # called from Burlington", "shipped to their old address in Hutchinson", "drives in from
 # Millersburg". The gazetteer decides: "transferred from Mercy" names no city.
@@ -177,6 +186,7 @@ _CITY_AFTER_INSTITUTION = re.compile(
     rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;(]|[ \t]{{3}}))",
     re.MULTILINE,
 )
+_PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
 _FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]])")
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
 
@@ -200,12 +210,14 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street after place cue", _CUED_STREET, 0.7),
         SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
+        SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8),
+        SpanPattern("mile marker", _MILE_MARKER, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
-        if regex is _RESIDENCE:
+        if regex is _RESIDENCE or regex is _RESIDENCE_FIELD:
             # a state alone is not PHI under Safe Harbor ("moved from Texas")
             return None if _STATE_ONLY.fullmatch(text[match.start : match.end]) else match
         if regex is _STREET_ADDRESS or regex is _ROUTE_ADDRESS:
@@ -283,7 +295,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
                 "," in text[trimmed.start : trimmed.end]
                 and state.isupper()
                 and city in KnownPlaces.load()
-                and _FIELD_END.match(text, trimmed.end)
+                and (_FIELD_END.match(text, trimmed.end) or _PHONE_AFTER.match(text, trimmed.end))
             ):
                 return None
             return trimmed.retyped(score=0.7)
