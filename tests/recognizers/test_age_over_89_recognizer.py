@@ -44,3 +44,12 @@ def test_an_age_at_death_over_89() -> None:
 
     assert [s for s, _ in spans(REC, "father with melanoma, lived to 96; brother")] == ["96"]
     assert spans(REC, "mother died at 72 of a stroke") == []
+
+
+@pytest.mark.parametrize("text", ["Call for fever above 101 F, black stools", "Tmax 102 F overnight", "temp > 100 F"])
+def test_fahrenheit_temperatures_are_no_ages(text: str) -> None:
+    assert spans(REC, text) == []
+
+
+def test_an_abbreviated_age_with_sex_still_counts() -> None:
+    assert [s for s, _ in spans(REC, "HPI: 92 F with fall at home")] == ["92"]

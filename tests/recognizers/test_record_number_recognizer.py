@@ -158,3 +158,11 @@ def test_a_capitalised_surname_after_signed_by_is_left_to_the_name_recognizers()
 
 def test_a_role_word_after_signed_by_is_no_user_name() -> None:
     assert spans(REC, "Medical consent signed by caseworker on 12/12/25 per Form") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Had lost his car (OR plate 418 KZJ) to repossession", "418 KZJ"), ("MT plate 3-4187B, VIN", "3-4187B")],
+)
+def test_licence_plates_in_two_groups(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]

@@ -163,3 +163,18 @@ def test_address_after_a_store_number_and_upper_case_city_closing_a_field(text: 
 
 def test_upper_case_heading_with_state_code_is_no_place() -> None:
     assert spans(REC, "CHIEF COMPLAINT: CHEST PAIN, TX\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rollover on I-90 eastbound near mile marker 497 east of Hardin. Restrained",
+         ["mile marker 497 east of Hardin"]),
+        ("Residence: Mount Horeb, Dane County; employed", ["Dane County", "Mount Horeb"]),
+        ("1959 NE Pacific Street, Box 356410, Seattle, WA 98195-6410\n",
+         ["1959 NE Pacific Street, Box 356410, Seattle, WA 98195-6410"]),
+        ("Alternate: son Willem, Holland, MI, 616-555-0158.", ["Holland, MI"]),
+    ],
+)
+def test_mile_markers_residence_fields_boxes_and_city_before_phone(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected
