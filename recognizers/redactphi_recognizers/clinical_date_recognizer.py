@@ -141,6 +141,15 @@ _WEEKDAY_ALONE = re.compile(
     rf"(?P<phi>{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|mon|tue|wed|thu|fri|sat|sun)(?=[ \t]*[.,;)(]))"
     r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
 )
+# A weekday standing alone names one day of the note's week: "drinking at a party Friday",
+# "sugar was high Sat.", "Resume HD Wed via catheter". Plurals, ranges and schedules
+# ("Tuesdays", "Tuesday-Thursday-Saturday", "every Friday") are habits, not dates.
+_WEEKDAY_BARE = re.compile(
+    rf"(?<![\w'’\-/–])(?<!every[ \t])(?<!Every[ \t])(?<!each[ \t])(?<!other[ \t])"
+    rf"(?P<phi>{_WEEKDAY_NAME}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?=\.?[ \t]*(?:[.,;)]|$)|[ \t]+via\b))"
+    r"(?![\w'’\-/–])(?![ \t]*[-–/&][ \t]*[A-Z])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|shift|clinic|dialysis|and/or)\b)"
+    r"(?![ \t]*,?[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\d))"
+)
 # A weekday named with the part of the day or a clock time after it: "Saturday night was
 # rough", "resolved ~Saturday 0200", "Sunday morning".
 _WEEKDAY_PART = re.compile(
@@ -294,6 +303,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date weekday after time word", _WEEKDAY_ALONE, 0.6),
         SpanPattern("date in Spanish", _SPANISH, 0.8),
         SpanPattern("date weekday with part of day or time", _WEEKDAY_PART, 0.7),
+        SpanPattern("date weekday alone", _WEEKDAY_BARE, 0.5),
         SpanPattern("date MON-dd-yyyy", _MON_DAY_YEAR_DASHED, 0.9),
         SpanPattern("date yyyymmdd", _COMPACT, 0.6),
     )

@@ -88,9 +88,16 @@ _FULL_SUFFIX = (
     r"|STREET|AVENUE|ROAD|BOULEVARD|DRIVE|LANE|COURT|PARKWAY|HIGHWAY|TERRACE|CIRCLE|TRAIL)(?![\w])"
 )
 _STREET_NO_NUMBER = rf"(?:{DIRECTIONAL}[ \t]+)?{_STREET_NAME}[ \t]+"
+# A numbered road as one side of an intersection: "Route 9", "State Route 39", "Hwy 61".
+_NUMBERED_ROAD = (
+    r"(?:(?:State|US|U\.S\.|County|Farm[ \t]+to[ \t]+Market|Interstate)[ \t]+)?"
+    r"(?:Route|Rte|Highway|Hwy|Road|SR|CR|FM)\.?[ \t]*#?[ \t]*\d{1,4}[A-Z]?(?![\w])"
+)
 _INTERSECTION = re.compile(
-    rf"(?<![\w])(?P<phi>{_STREET_NO_NUMBER}{STREET_SUFFIX}[ \t]+(?:and|&|at|/)[ \t]+"
-    rf"{_STREET_NO_NUMBER}{STREET_SUFFIX})"
+    rf"(?<![\w])(?P<phi>(?:{_STREET_NO_NUMBER}{STREET_SUFFIX}|{_NUMBERED_ROAD})[ \t]+(?:and|&|at|/)[ \t]+"
+    rf"(?:{_STREET_NO_NUMBER}{STREET_SUFFIX}|{_NUMBERED_ROAD})"
+    # the town the crossing is in or near: "... and Carver Mill Road near Millersburg"
+    rf"(?:[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+{CITY}(?=[ \t]*[.,;)]|[ \t]+(?:at|on|around|about|and)\b))?)"
 )
 _CUED_STREET = re.compile(
     rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}))"

@@ -251,3 +251,28 @@ def test_expiry_of_other_things_and_other_columns_stay_dates(text: str, expected
 )
 def test_dashed_month_day_year_and_weekdays_with_part_of_day(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("drinking at a party Friday. Campus counseling", ["Friday"]),
+        ('sugar was high Sat." Wife', ["Sat"]),
+        ("- Resume HD Wed via catheter; no BP", ["Wed"]),
+    ],
+)
+def test_a_weekday_standing_alone_is_a_date(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dialysis on his usual Tuesday-Thursday-Saturday schedule",
+        "Reports missing Saturday dose of sevelamer.",
+        "Support group meets Thursdays. Every Friday she goes.",
+        "O2 Sat 95% on RA.",
+    ],
+)
+def test_weekday_habits_schedules_and_saturations_are_not_dates(text: str) -> None:
+    assert spans(REC, text) == []

@@ -178,3 +178,15 @@ def test_upper_case_heading_with_state_code_is_no_place() -> None:
 )
 def test_mile_markers_residence_fields_boxes_and_city_before_phone(text: str, expected: list[str]) -> None:
     assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at the intersection of Route 9 and Harmon Road in Dunmore. +airbag", "Route 9 and Harmon Road in Dunmore"),
+        ("a pickup at State Route 39 and Carver Mill Road near Millersburg at approximately 23:05",
+         "State Route 39 and Carver Mill Road near Millersburg"),
+    ],
+)
+def test_intersections_with_numbered_routes_and_their_town(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
