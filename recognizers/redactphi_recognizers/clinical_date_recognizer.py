@@ -222,7 +222,12 @@ def _valid_day(month: int, day: int) -> bool:
 
 def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
-    strong = bool(set(before[-1:]) & _STRONG_DATE_CUES) or before[-2:] == ["last", "dose"]
+    strong = (
+        bool(set(before[-1:]) & _STRONG_DATE_CUES)
+        or before[-2:] == ["last", "dose"]
+        # "TSH 2.1 (last 3/4)": a previous result's date, closing its bracket or clause
+        or before[-1:] == ["last"] and re.match(r"[ \t]*[).;,]", text[match.end : match.end + 2]) is not None
+    )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
     if m == d or (before and before[-1] in _VALUE_CUES):

@@ -80,7 +80,7 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
-    "Housing Authority", "Authority", "Kidney Care", "Dialysis Unit", "Dialysis Center",
+    "Housing Authority", "Authority", "CMC", "RMC", "UMC", "VAMC", "VAHCS", "Regional", "Kidney Care", "Dialysis Unit", "Dialysis Center",
     "Highway Patrol", "State Patrol", "State Police", "Palliative Care", "Hospice & Palliative Care",
     "Hospice and Palliative Care", "Rx Plan", "Drug Plan", "Prescription Plan", "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
     # facilities a patient lives in, is held in or is stationed at, and societies
@@ -108,7 +108,7 @@ _WORD = (
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
     r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
 )
-_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
+_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP)\.?(?![\w]))"
@@ -160,6 +160,8 @@ _EMPLOYER_CUE = (
     r"(?:[ \t]+(?:as|part-time|full-time|part[ \t]+time|full[ \t]+time|there))?"
     r"(?:[ \t]+an?)?(?:[ \t]+[a-z][\w\-]*){0,3}?[ \t]+(?:at|for|by|with|from)"
     r"|\b(?i:formerly)[ \t]+(?:with|of|at|employed[ \t]+(?:by|at|with))"
+    # "Daughter Marisol Reyes is RN at Rush", "she is a teacher at ..."
+    rf"|\b(?:is|was|as)[ \t]+(?:an?[ \t]+)?(?:RN|LPN|CNA|NP|PA|MD|nurse|{_OCCUPATION})[ \t]+(?:at|for)"
     r"|\b(?:[Ee]mployer|EMPLOYER|[Ss]chool|SCHOOL|[Cc]ompany|[Ww]orkplace|[Oo]ccupation)[ \t]*[:(])"
     rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for))"
 )
@@ -345,6 +347,12 @@ _WORSHIP = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
+# A saint's name in the possessive is an institution: "from the St. Luke's ED", "at Saint
+# Mary's". "St. John's wort" and "St. Anthony's fire" are left to the clinical lexicon.
+_SAINTS = re.compile(
+    r"(?<![\w'’\-.])(?P<phi>(?:St\.?|Saint|ST\.?|SAINT)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?['’]s)(?![\w'’])"
+    r"(?![ \t]+(?:wort|fire|dance|disease|syndrome)\b)"
+)
 # A military installation named by its prefix: "Fort Cavazos", "Camp Lejeune", "Joint Base
 # Lewis-McChord", "Naval Station Norfolk", "Marine Corps Air Station Miramar".
 _INSTALLATION = re.compile(
@@ -372,6 +380,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
         SpanPattern("named place of worship", _WORSHIP, 0.75),
         SpanPattern("military installation", _INSTALLATION, 0.75),
+        SpanPattern("saint's name in the possessive", _SAINTS, 0.7),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -384,6 +393,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
                 text, max(0, match.start - 60), min(len(text), match.end + 40)
             ):
                 return None  # "CVS confirmed by attending": the critical view of safety
+            return match
+        if regex is _SAINTS:
             return match
         if regex is _WORSHIP or regex is _INSTALLATION:
             return match if _proper_words((match.groups.get("name") or "").split()) else None
@@ -542,6 +553,8 @@ def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
         m = re.match(r"([A-Za-z][\w\-]*\.?)(?:[ \t]+|,[ \t]*)", text[start : match.end])
         if not m or m.group(1).lower().rstrip(".") not in _LEADING:
             break
+        if re.match(r"(?i)our[ \t]+lady\b", text[start : match.end]):
+            break  # "Our Lady of Mercy Parish"
         start += m.end()
     if start >= match.end or not re.search(r"[A-Za-z]", text[start : match.end]):
         return None

@@ -89,7 +89,7 @@ _CODE_CUES = frozenset(
 
 # A licence plate written in two groups: "OR plate 418 KZJ", "plate ABC 1234", "tag # 7GHT 219".
 _PLATE = re.compile(
-    r"\b(?i:plate|tag)[ \t]*(?:#|no\.?|number)?[ \t:]*(?P<phi>[A-Z0-9]{1,4}[ \t\-][A-Z0-9]{2,4})(?![\w\-])"
+    r"\b(?i:plate|tag)[ \t]*(?:#|no\.?|number)?[ \t:]*(?P<phi>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,4}[ \t\-][A-Z0-9]{2,4})(?![\w\-])"
 )
 # A system user name in an audit or sign-off trail: "created by mjordan2 10/17/2024 08:41",
 # "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".

@@ -100,7 +100,9 @@ _INTERSECTION = re.compile(
     rf"(?:[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+{CITY}(?=[ \t]*[.,;)]|[ \t]+(?:at|on|around|about|and)\b))?)"
 )
 _CUED_STREET = re.compile(
-    rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}))"
+    rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
+    # abbreviations that are no title or saint ("St", "Dr" are): "on Dunbar Ave"
+    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd)\.?(?![\w])))"
 )
 _LOWER_SUFFIX = (
     r"(?:street|avenue|road|boulevard|drive|lane|court|way|place|terrace|parkway|highway"
@@ -163,6 +165,17 @@ _RESIDENCE = re.compile(
     r"[ \t]+(?:in|to|near|from|at)[ \t]+"
     rf"(?P<phi>(?:the[ \t]+)?{CITY})(?![\w'’])"
 )
+# A known city between a person or place and a phone: "niece Caroline Frost-Abbott,
+# Glastonbury  860-555-0171" (the gazetteer decides).
+_CITY_BEFORE_PHONE = re.compile(
+    rf",[ \t]*(?P<phi>{CITY})(?=[ \t]*[,;]?[ \t]*\(?\d{{3}}\)?[ \t.\-]?\d{{3}}[ .\-]\d{{4}}(?!\d))"
+)
+# A highway and the town it passes: "MCC on I-94 near Kenosha", "I-80 westbound outside Laramie".
+_HIGHWAY_NEAR = re.compile(
+    r"(?P<phi>\b(?:I|Interstate|US|SR|Hwy|Highway|Route)[ \t\-]?\d{1,3}"
+    r"(?:[ \t]+(?:east|west|north|south)bound)?[ \t]+(?:near|outside(?:[ \t]+of)?|in)[ \t]+"
+    rf"{CITY})(?![\w'’])"
+)
 # A crash or pickup site on a highway: "near mile marker 497 east of Hardin", "MM 112".
 _MILE_MARKER = re.compile(
     r"(?P<phi>\b(?:[Mm]ile[ \t]+[Mm]arker|MILE[ \t]+MARKER|MM)[ \t]*#?[ \t]*\d{1,3}(?:\.\d)?"
@@ -219,6 +232,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8),
         SpanPattern("mile marker", _MILE_MARKER, 0.75),
+        SpanPattern("known city before a phone", _CITY_BEFORE_PHONE, 0.7),
+        SpanPattern("highway near a town", _HIGHWAY_NEAR, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -231,7 +246,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return self._confirm_street(text, match)
         if regex is _CITY_STATE:
             return self._confirm_city_state(text, match)
-        if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION:
+        if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION or regex is _CITY_BEFORE_PHONE:
             city = text[match.start : match.end]
             if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:
                 return None  # "moved to Texas": a state alone is not PHI

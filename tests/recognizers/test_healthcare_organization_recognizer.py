@@ -218,3 +218,24 @@ def test_facilities_societies_and_military_installations(text: str, expected: li
 )
 def test_transfer_form_labels_and_lookalikes_are_not_facilities(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daughter Marisol Reyes is RN at Rush and helps with meds", ["Rush"]),
+        ("Passenger transported to Geisinger CMC.", ["Geisinger CMC"]),
+        ("a church potluck at Our Lady of Mercy Parish on Sunday where", ["Our Lady of Mercy Parish"]),
+        ("presented from the St. Luke's ED with two days", ["St. Luke's"]),
+        ("dental home referral: Smiles on Mays Pediatric Dentistry.", ["Smiles on Mays Pediatric Dentistry"]),
+        ("go to the ED at Summit Regional. Sitting", ["Summit Regional"]),
+        ("HRD pending at Myriad. Interpreter via Language Line ops", ["Language Line", "Myriad"]),
+    ],
+)
+def test_occupation_cues_abbreviated_heads_saints_and_national_labs(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["St. John's wort 300 mg daily", "Regional anesthesia was used", "She is RN at night"])
+def test_saint_and_regional_lookalikes(text: str) -> None:
+    assert spans(REC, text) == []

@@ -190,3 +190,15 @@ def test_mile_markers_residence_fields_boxes_and_city_before_phone(text: str, ex
 )
 def test_intersections_with_numbered_routes_and_their_town(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("per pharmacy fill hx, Lakeview Drug on Dunbar Ave): Trelegy", "Dunbar Ave"),
+        ("Alternate: niece Caroline Frost-Abbott, Glastonbury  860-555-0171", "Glastonbury"),
+        ("s/p MCC 10/19 on I-94 near Kenosha (helmeted)", "I-94 near Kenosha"),
+    ],
+)
+def test_cued_abbreviated_streets_cities_before_phones_and_highway_towns(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
