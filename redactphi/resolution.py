@@ -92,6 +92,8 @@ class FindingResolver:
             # libphonenumber's lenient matcher takes CPT ranges ("99203-99205") for numbers
             # and blood pressures ("168/92") for short local numbers
             digits = sum(c.isdigit() for c in span)
+            if _CATALOGUE_BEFORE.search(text, max(0, f.start - 24), f.start):
+                return True  # "catalog number 02.124.009": a product's number
             return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
         if f.entity_type == "URL" and _ICD_SHAPE.match(span):
             return True  # "W01.XXXA": an ICD-10-CM code with placeholder Xs, not the .xxx domain
@@ -131,6 +133,11 @@ class FindingResolver:
             return True  # "IgA nephropathy", "pH", "HbA": lab shorthand, not organisations
         if f.recognizer == _NER and _CLINICAL_INSTRUMENT_NAME.search(word):
             return True  # "Cincinnati Prehospital Stroke Scale", "GWTG-Stroke registry"
+        if f.recognizer == _NER and " " in word:
+            parts = _NAME_TOKEN.findall(word)
+            adjectives = [w for w in parts if _MEDICAL_ADJECTIVE.fullmatch(w)]
+            if adjectives and all(w in adjectives or self.lexicon.is_clinical(w) for w in parts):
+                return True  # "Subfascial Hemovac", "Intracardiac Echo": adjective and product
         if f.recognizer == _NER and " " not in word and _MEDICAL_ADJECTIVE.fullmatch(word):
             return True  # "Intravascular ultrasound", "Transthoracic echo"
         if f.recognizer == _NER and " " not in word and _COMPOUND_AFTER.match(text, f.end):
@@ -218,6 +225,8 @@ class FindingResolver:
             and all(
                 len(w) <= 2
                 or (self.priors.word_frequency(w) >= 3.0 and not self.priors.is_known_name(w) and w not in self.places)
+                # "Subfascial Hemovac": a medical adjective before the product
+                or _MEDICAL_ADJECTIVE.fullmatch(w) is not None
                 for w in words
             )
         )
@@ -313,13 +322,19 @@ _EPONYM_USE = re.compile(
     r"incision|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|"
     r"forceps|scissors|tube|pouch|point|position|technique|fashion|ligament|fascia|space|node|"
     r"lymphoma|tumou?r|ulcer|fracture|reflex|phenomenon|law|line|stitch|suture|stapler|needle|"
-    r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method)\b",
+    r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method|resection|reversal|"
+    r"deformity|hook|approach|flap|anastomosis|bunionectomy|pacing|template|osteotomy|protocol)\b",
     re.IGNORECASE,
 )
 # What follows a name used as the name of a method, sign or classification; a statistical
 # or first-name guess right before one of these is the eponym, not a person or a place.
 _EPONYM_HEAD_AFTER = re.compile(
-    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:line|probe|point|elevator|dissector|pin|knife|mesher"
+    # up to two lower-case modifiers between: "Lancaster lid speculum", "Hana post-less
+    # traction table", "Bledsoe hip brace"
+    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:[a-z][a-z\-]{1,14}[ \t]+){0,2}?(?:hook|brace|boot|walker|table|board"
+    r"|frame|stirrups?|template|kit|wrap|mattress|splint|collar|sling|pump|deformity|resection|reversal"
+    r"|bunionectomy|pacing|mapping|microfoam|coupler|connector|sheath|guidewire|plate|screw|nail|cage|valve"
+    r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|line|probe|point|elevator|dissector|pin|knife|mesher"
     r"|dermatome|valvulotome|curette|rongeur|osteotome|speculum|dilator|canal|type|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
     r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
     r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
@@ -335,6 +350,10 @@ _CLINICAL_INSTRUMENT_NAME = re.compile(
 _MEDICAL_ADJECTIVE = re.compile(
     r"(?i:intra|inter|trans|peri|sub|supra|hyper|hypo|endo|retro|post|pre|anti|poly|para|extra|infra"
     r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ous|ary|ive|oid|eal|ial)"
+)
+_CATALOGUE_BEFORE = re.compile(
+    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
+    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 

@@ -24,6 +24,10 @@ _PAGER = re.compile(
     r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
+_CATALOGUE_BEFORE = re.compile(
+    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel|lot|LOT|Lot)"
+    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
+)
 _CUES = frozenset(
     "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
     "number no reached callback voicemail vm text line office desk ext extension at or "
@@ -48,6 +52,8 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
             return match.retyped(score=0.8) if cued and before and before[-1] in _CUES | {"#"} or (
                 cued and len(before) >= 2 and before[-2] in _CUES
             ) else None
+        if _CATALOGUE_BEFORE.search(text, max(0, match.start - 24), match.start):
+            return None  # "catalog number 02.124.009": a product's number
         digits = re.sub(r"\D", "", text[match.start : match.end])
         if len(set(digits)) == 1:
             return None

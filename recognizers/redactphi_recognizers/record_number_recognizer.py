@@ -44,7 +44,10 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
-_CATALOGUE_LABEL = re.compile(r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|[Pp]art|SKU|[Mm]odel)[ \t]*[#:.]?[ \t]*$")
+_CATALOGUE_LABEL = re.compile(
+    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
+    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
+)
 # The next item of a comma-separated list of values.
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and)[ \t]*(?P<phi>[A-Za-z0-9][A-Za-z0-9\-.]*[A-Za-z0-9])(?![\w\-])")
 _SHAPE_LETTER = re.compile(r"[A-Za-z]")

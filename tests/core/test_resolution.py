@@ -230,3 +230,27 @@ def test_brackets_units_common_words_eponym_lists_and_labels(
 )
 def test_clinical_abbreviations_services_and_verbs_are_not_names(text: str, expected: str) -> None:
     assert Redactor(nlp_engine=FakeNlpEngine()).redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ner"),
+    [
+        ("A Lancaster lid speculum was placed in the right eye.", {"organizations": ["Lancaster"]}),
+        ("Patient placed supine on the Hana post-less traction table.", {"persons": ["Hana"]}),
+        ("Placed in Bledsoe hip brace 0-90 degrees.", {"locations": ["Bledsoe"]}),
+        ("Safety plan completed (Stanley-Brown template).", {"persons": ["Stanley-Brown"]}),
+        ("Layered closure. Subfascial Hemovac placed.", {"organizations": ["Subfascial Hemovac"]}),
+    ],
+)
+def test_a_guess_before_a_device_or_template_noun_is_the_product(text: str, ner: dict[str, list[str]]) -> None:
+    assert _redact(text, **ner) == text
+
+
+def test_a_surgeon_named_like_an_eponym_does_not_spread_to_the_procedure() -> None:
+    text = "Surgeon: Dr. Hartmann\nSPECIMENS: A. Sigmoid colon, Hartmann resection"
+    assert _redact(text).endswith("Hartmann resection")
+
+
+def test_a_catalogue_number_is_no_phone() -> None:
+    text = "lateral plate serial number sn 7730 1942 88 lot 41b2207 catalog number 02.124.009 medial"
+    assert "02.124.009" in _redact(text)
