@@ -106,7 +106,7 @@ _LOWER_MODIFIER = (
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
-    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.)"
+    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
 )
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
@@ -218,7 +218,8 @@ _LOWER_STRONG = (
     r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp"
     # employers in lower-case dictation: "a clerk at mid-state mutual insurance"
     r"|mutual[ \t]+insurance|insurance[ \t]+(?:company|agency|group)|credit[ \t]+union|electric"
-    r"|manufacturing|industries|foods|logistics|trucking|construction)"
+    r"|manufacturing|industries|foods|logistics|trucking|construction|associates|distributors|roofing"
+    r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|medical[ \t]+group|valley)"
 )
 _GENERIC_MODIFIERS = frozenset(
     "local outside home retail specialty mail mail-order nearest usual community outpatient "
@@ -226,7 +227,7 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _SERVICE_HEAD_WORDS = frozenset("family physical hand occupational pharmacy workers".split())
 _LOWER_CASE_ORG = re.compile(
-    r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+"
+    r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+(?:the[ \t]+)?"
     r"(?P<phi>(?P<name>(?:(?!(?:at|from|to|with|for)\b)[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
     rf"{_LOWER_STRONG})"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
@@ -415,7 +416,12 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             head = (match.groups.get("head") or "").split()
             if head and head[0] in _SERVICE_HEAD_WORDS and set(words) & _GENERIC_MODIFIERS:
                 return None  # "local pharmacy", "outpatient therapy": a kind, not a name
-            return match if _proper_words(words) else None
+            if _proper_words(words):
+                return match
+            # "at mercy general hospital": an institutional word with another before a head
+            if len(words) >= 2 and any(w in _INSTITUTIONAL for w in words) and not set(words) <= _GENERIC:
+                return match
+            return None
         trimmed = _trim_leading(text, match)
         if trimmed is None:
             return None

@@ -180,6 +180,12 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         span = text[match.start : match.end].strip()
         if span.lower() in _NOT_NAMES:
             return None
+        if (
+            pattern.regex is _RELATIVE_GIVEN
+            and text[max(0, match.start - 2) : match.start].strip()[-1:] in {'"', "“"}
+            and text[match.end : match.end + 1] in {'"', "”"}
+        ):
+            return match  # 'aunt "Cookie"': a nickname in quotes, however ordinary the word
         if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:

@@ -150,6 +150,9 @@ _INITIALS_COLON_INLINE = re.compile(
     r"(?=[ \t]+(?:D|T|DD|DT|Job|Conf)\b|[ \t]*$)",
     re.MULTILINE,
 )
+# Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
+_BY_INITIALS = re.compile(r"\bby[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$)", re.MULTILINE)
+_NOT_BY_INITIALS = frozenset("CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP".split())
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
 _TYPIST_BY = re.compile(
     r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
@@ -245,6 +248,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _TYPIST_BY.finditer(text):
             start, end = m.span("phi") if m.group("phi") else m.span("dated")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
+        for m in _BY_INITIALS.finditer(text):
+            if m.group("phi") not in _NOT_BY_INITIALS:
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.6, "initials after 'by'"), initials
         for m in _INITIALS_DASH_EOL.finditer(text):
             if m.group("phi").islower() and m.group("phi") in _NOT_TYPIST | _NOT_LOWER_INITIALS | {"am", "pm", "ok"}:
                 continue  # "... at 10. - am", "- ok": words and units, not initials

@@ -45,7 +45,7 @@ _LABELLED = re.compile(
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
 _CATALOGUE_LABEL = re.compile(
-    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
+    r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
     r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 # The next item of a comma-separated list of values.

@@ -81,6 +81,22 @@ _SPOKEN_RELATION = re.compile(
     r"|partner|friend|neighbor|adjuster|supervisor|manager|caseworker|interpreter|coach|teacher)"
     r"[ \t]+(?P<phi>(?P<first>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+)\b"
 )
+# Dictation names the patient right before the date of birth or record number: "a follow up
+# visit on manuel fernandez-ruiz, date of birth ...", "an operative report on vang, yer,
+# medical record number ...", "for patient wendell p okonkwo last name spelled ...".
+_NAME_BEFORE_FIELDS = re.compile(
+    r"\b(?:on|for|of|patient|regarding)[ \t]+(?:patient[ \t]+)?"
+    r"(?P<phi>[a-z][a-z'’\-]+,?(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+)"
+    r"(?=[ \t]*,?[ \t]+(?:date[ \t]+of[ \t]+birth|dob|d[ \t]o[ \t]b|medical[ \t]+record|mrn|m[ \t]r[ \t]n"
+    r"|last[ \t]+name|first[ \t]+name|age[ \t]+\w+|a[ \t]+\w+[ \t-]+year)\b)"
+)
+# A lower-case first and last name after "with", "by" or "to" before a place or clause end:
+# "doing therapy with kara banks at bay state hand therapy". The first word must be a Census
+# first name that is not a common word (checked in confirm).
+_LOWER_WITH_NAME = re.compile(
+    r"\b(?:with|by|to|from|per|saw|see|called|told)[ \t]+(?P<phi>(?P<first>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+)"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:at|in|on|from|who|and|today|yesterday|last|this|period|comma)\b)"
+)
 # "on the twenty sixth" and "d three slash eight slash twenty five" in dictation.
 _SPOKEN_NUMBER = (
     rf"(?:{_SMALL}|{_TENS}(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -120,6 +136,8 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
         SpanPattern("characters read out one by one", _CHARACTERS, 0.6, entity_type="ID"),
         SpanPattern("spoken patient name label", _SPOKEN_LABEL, 0.7, entity_type="PERSON"),
         SpanPattern("relation and a lower-case name", _SPOKEN_RELATION, 0.6, entity_type="PERSON"),
+        SpanPattern("lower-case name before birth date or record number", _NAME_BEFORE_FIELDS, 0.75, entity_type="PERSON"),
+        SpanPattern("lower-case first and last name after 'with'", _LOWER_WITH_NAME, 0.6, entity_type="PERSON"),
         SpanPattern("spoken ordinal day", _SPOKEN_DAY, 0.6, entity_type="DATE"),
         SpanPattern("spoken slashed date", _SPOKEN_SLASH_DATE, 0.75, entity_type="DATE"),
         SpanPattern("patient naming themself", _SELF_NAMED, 0.6, entity_type="PERSON"),
@@ -133,6 +151,19 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             return match if digits >= 5 else None  # "2 3 4" is a list, not a number
         if pattern.regex is _SPOKEN_CREDENTIAL and text[match.start : match.end].split()[0] in _NOT_NAME_START:
             return None
+        if pattern.regex is _NAME_BEFORE_FIELDS:
+            words = re.findall(r"[a-z][a-z'’\-]+", text[match.start : match.end])
+            if any(w in STOP_WORDS or w in _SPOKEN_FILLERS for w in words):
+                return None  # "on his right, date of birth": words, not a name
+            return match
+        if pattern.regex is _LOWER_WITH_NAME:
+            first = match.groups.get("first") or ""
+            last = text[match.start : match.end].split()[-1]
+            if first not in self.priors.first_names or self.priors.word_frequency(first) >= 4.5:
+                return None  # "with will power", "to mark the site"
+            if last in STOP_WORDS or last in _SPOKEN_FILLERS or self.priors.word_frequency(last) >= 5.0:
+                return None
+            return match
         if pattern.regex is _SPOKEN_RELATION:
             last = text[match.start : match.end].split()[-1]
             if last in STOP_WORDS or last in _SPOKEN_FILLERS:

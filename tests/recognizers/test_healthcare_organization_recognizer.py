@@ -239,3 +239,15 @@ def test_occupation_cues_abbreviated_heads_saints_and_national_labs(text: str, e
 @pytest.mark.parametrize("text", ["St. John's wort 300 mg daily", "Regional anesthesia was used", "She is RN at night"])
 def test_saint_and_regional_lookalikes(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("renal cell carcinoma in twenty nineteen at mercy general hospital comma", ["mercy general hospital"]),
+        ("follow up at the riverside urology associates westerville office", ["riverside urology associates"]),
+        ("Unit: 4th Brigade Support Battalion\n", ["4th Brigade Support Battalion"]),
+    ],
+)
+def test_lower_case_institutions_and_numbered_units(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

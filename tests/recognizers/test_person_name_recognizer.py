@@ -194,3 +194,8 @@ def test_lower_case_honorific_and_apposition_lookalikes(text: str) -> None:
 )
 def test_last_first_with_nickname_before_initial_and_suffix(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_a_quoted_nickname_after_a_relation_word() -> None:
+    found = [s for s, _ in spans(REC, 'Her mother Dolores Young and aunt "Cookie" are her support.')]
+    assert "Cookie" in found

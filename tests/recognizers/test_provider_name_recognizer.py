@@ -195,3 +195,8 @@ def test_lower_case_names_in_mixed_case_dictation(text: str, expected: list[str]
 def test_lower_case_lookalikes_in_mixed_case_lines(text: str) -> None:
     found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
     assert not any(s.startswith(("dr. visit", "ortho", "pt", "inr")) for s in found)
+
+
+def test_initials_after_by_closing_a_sentence_but_not_modalities() -> None:
+    found = [s for s, t in spans(REC, "Frozen section called to Dr. Halvorsen at 11:02 by MJR. Confirmed by CT.") if t == "PROVIDER"]
+    assert "MJR" in found and "CT" not in found

@@ -100,3 +100,25 @@ def test_ordinals_ordinary_words_and_unknown_first_names_stay(text: str) -> None
 def test_a_dash_signature_line_anywhere_in_a_message() -> None:
     text = "email the note to my manager\n- becky\np.s. my new cell is below"
     assert spans(REC, text) == [("becky", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is dr. cook dictating a follow up visit on manuel fernandez-ruiz, date of birth june 3rd 1978",
+         "manuel fernandez-ruiz"),
+        ("dictating an operative report on vang, yer, medical record number FBC 229184", "vang, yer"),
+        ("for patient wendell p okonkwo last name spelled o k o n k w o", "wendell p okonkwo"),
+        ("he has been doing therapy with kara banks at bay state hand therapy twice a week", "kara banks"),
+    ],
+)
+def test_lower_case_names_before_birth_dates_and_after_with(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pain on his right side, date of birth unknown", "she came in with will power and hope", "went to mark the site"],
+)
+def test_lower_case_phrases_that_are_not_names(text: str) -> None:
+    assert [s for s, t in spans(REC, text) if t == "PERSON"] == []
