@@ -331,7 +331,11 @@ _EPONYM_USE = re.compile(
 _EPONYM_HEAD_AFTER = re.compile(
     # up to two lower-case modifiers between: "Lancaster lid speculum", "Hana post-less
     # traction table", "Bledsoe hip brace"
-    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?(?:[a-z][a-z\-]{1,14}[ \t]+){0,2}?(?:hook|brace|boot|walker|table|board"
+    # (nouns and adjectives only: "Jane Roe tolerated the procedure" is a person)
+    r"(?:['’]s)?[ \t\-]+(?:sliding[ \t]+)?"
+    r"(?:(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|was|is|were|are|has|had|have|will|would|did|does"
+    r"|her|his|their|our|my|your|its|this|that|then|also|well|who|which)\b)(?![a-z\-]*ed\b)[a-z][a-z\-]{1,14}[ \t]+){0,2}?"
+    r"(?:hook|brace|boot|walker|table|board"
     r"|frame|stirrups?|template|kit|wrap|mattress|splint|collar|sling|pump|deformity|resection|reversal"
     r"|bunionectomy|pacing|mapping|microfoam|coupler|connector|sheath|guidewire|plate|screw|nail|cage|valve"
     r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|line|probe|point|elevator|dissector|pin|knife|mesher"

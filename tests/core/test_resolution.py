@@ -254,3 +254,8 @@ def test_a_surgeon_named_like_an_eponym_does_not_spread_to_the_procedure() -> No
 def test_a_catalogue_number_is_no_phone() -> None:
     text = "lateral plate serial number sn 7730 1942 88 lot 41b2207 catalog number 02.124.009 medial"
     assert "02.124.009" in _redact(text)
+
+
+def test_a_name_before_a_verb_and_a_procedure_noun_stays_a_name() -> None:
+    text = "PATIENT NAME: Jane Roe\nJane Roe tolerated the procedure well."
+    assert _redact(text, persons=["Jane Roe"]).count("Jane") == 0
