@@ -29,7 +29,7 @@ __all__ = ["StreetAddressRecognizer"]
 
 # A street-name word: Maple, McArthur, O'Neil, MAPLE, 11th, St. (Saint), Mt. (Mount).
 _NAME_WORD = (
-    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]{2,})*"
+    r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-zß-öø-ÿ]+)*|[A-ZÀ-ÖØ-Þ]{2,}(?:['’\-][A-Z]{2,})*"
     r"|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|(?:St|Mt|Ft|ST|MT|FT)\.)"
 )
 _STREET_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
@@ -64,6 +64,22 @@ _CITY_ONLY = rf",[ \t]*(?P<city_only>{CITY})(?=[ \t]*(?:[.;:)\]]|\r?\n|$|[ \t][a
 _TAIL = rf"(?:{_SEPARATOR}{_CITY_STATE_ZIP}|{_CITY_ONLY})?"
 
 _STREET_ADDRESS = re.compile(rf"(?P<phi>{_STREET_LINE}{_UNITS}{_TAIL})")
+# Spanish street types, before the name: "611 Paseo de Peralta, Santa Fe, NM 87501" and, as
+# Puerto Rico writes them, with the number after: "Calle Isabel 2150, Ponce, PR 00717".
+_SPANISH_TYPE = (
+    r"(?:Calle|CALLE|Camino|CAMINO|Paseo|PASEO|Avenida|AVENIDA|Ave\.|Carretera|CARRETERA|Carr\.|Callej[oó]n"
+    r"|Plaza|Rancho|Vereda|Urb\.|Urbanizaci[oó]n|URB\.)"
+)
+_SPANISH_NAME = (
+    rf"(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|DE|DEL|LA|LAS|LOS|EL)[ \t]+)?"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|el)[ \t]+)?{_NAME_WORD}){{0,2}}"
+)
+_SPANISH_NUMBER_FIRST = re.compile(
+    rf"(?P<phi>{_HOUSE_NUMBER}[ \t]+{_SPANISH_TYPE}[ \t]+{_SPANISH_NAME}{_UNITS}{_TAIL})"
+)
+_SPANISH_NUMBER_AFTER = re.compile(
+    rf"(?<![\w])(?P<phi>{_SPANISH_TYPE}[ \t]+{_SPANISH_NAME}[ \t]+#?[ \t]*\d{{1,5}}[A-Z]?(?![\w/]){_UNITS}{_TAIL})"
+)
 _ROUTE_ADDRESS = re.compile(rf"(?P<phi>{_ROUTE_LINE}{_UNITS}{_TAIL})")
 # Grid addresses (Utah, Idaho): "3390 N 800 W, Smithfield, UT 84335", "2716 E 3700 N".
 _GRID_ADDRESS = re.compile(
@@ -232,6 +248,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8),
         SpanPattern("mile marker", _MILE_MARKER, 0.75),
+        SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85),
+        SpanPattern("Spanish street, number after", _SPANISH_NUMBER_AFTER, 0.85),
         SpanPattern("known city before a phone", _CITY_BEFORE_PHONE, 0.7),
         SpanPattern("highway near a town", _HIGHWAY_NEAR, 0.75),
     )
@@ -239,6 +257,10 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
+        if regex is _SPANISH_NUMBER_FIRST or regex is _SPANISH_NUMBER_AFTER:
+            # a city, state or ZIP must close it: "Calle 5 #23" alone may be a bed or a code
+            groups = match.groups
+            return match if groups.get("city") or groups.get("zip") or groups.get("zip2") or groups.get("city_only") else None
         if regex is _RESIDENCE or regex is _RESIDENCE_FIELD:
             # a state alone is not PHI under Safe Harbor ("moved from Texas")
             return None if _STATE_ONLY.fullmatch(text[match.start : match.end]) else match

@@ -202,3 +202,19 @@ def test_intersections_with_numbered_routes_and_their_town(text: str, expected: 
 )
 def test_cued_abbreviated_streets_cities_before_phones_and_highway_towns(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vein & Vascular | 611 Paseo de Peralta, Santa Fe, NM 87501 | Ph", "611 Paseo de Peralta, Santa Fe, NM 87501"),
+        ("Calle Isabel 2150, Ponce, PR 00717  Tel. (787) 555-0118", "Calle Isabel 2150, Ponce, PR 00717"),
+        (" Address: 417 W Piñon Ln, Chinle, AZ 86503\n", "417 W Piñon Ln, Chinle, AZ 86503"),
+    ],
+)
+def test_spanish_street_types_and_accented_street_names(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
+
+
+def test_a_spanish_street_without_a_city_is_not_taken() -> None:
+    assert spans(REC, "Cama Calle 5 #23 en la sala") == []
