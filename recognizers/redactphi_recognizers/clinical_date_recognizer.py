@@ -33,7 +33,7 @@ _WEEKDAY = (
 # A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
 _ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
 _TIME = (
-    rf"(?:,?\s+(?:at\s+|@\s*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    rf"(?:(?:,?\s+(?:at\s+|@\s*)?|,?\s*@\s*)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?|[ap]\b)?"
     # "@ 1642" (military after an at-sign), "@ 10am", "at 3 PM" (an hour alone)
     rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
     rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
@@ -147,8 +147,24 @@ _WEEKDAY_ALONE = re.compile(
 _WEEKDAY_BARE = re.compile(
     rf"(?<![\w'’\-/–])(?<!every[ \t])(?<!Every[ \t])(?<!each[ \t])(?<!other[ \t])"
     rf"(?P<phi>{_WEEKDAY_NAME}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?=\.?[ \t]*(?:[.,;)]|$)|[ \t]+via\b))"
-    r"(?![\w'’\-/–])(?![ \t]*[-–/&][ \t]*[A-Z])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|shift|clinic|dialysis|and/or)\b)"
+    r"(?=['’]s\b|(?![\w'’\-/–]))(?![ \t]*[-–/&][ \t]*[A-Z])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|shift|clinic|dialysis|and/or)\b)"
     r"(?![ \t]*,?[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\d))"
+)
+# A range of months in one year: "(Aug-Oct 2024)", "June-July 2023".
+_MONTH_RANGE_YEAR = re.compile(
+    rf"(?<![\w])(?P<phi>{_MONTH}[ \t]*[-–][ \t]*{_MONTH},?[ \t]+(?P<y>{_YEAR4}))(?![\w])"
+)
+# A month written in lower case with its year: "colonoscopy march 2023 by doctor ...".
+_LOWER_MONTH_YEAR = re.compile(
+    r"(?<![\w])(?P<phi>(?:january|february|march|april|may|june|july|august|september|october|november"
+    rf"|december),?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR4}))(?![\w])"
+)
+# Spanish with a weekday and no year: "jueves 27 de junio 10:30 AM".
+_SPANISH_WEEKDAY = re.compile(
+    r"(?<![\w])(?P<phi>(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?[ \t]+(?P<d>\d{1,2})[ \t]+de[ \t]+"
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+    r"(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d)?(?:,?[ \t]+(?:a[ \t]+las[ \t]+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?)(?![\w])",
+    re.IGNORECASE,
 )
 # A weekday named with the part of the day or a clock time after it: "Saturday night was
 # rough", "resolved ~Saturday 0200", "Sunday morning".
@@ -203,10 +219,10 @@ _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset(
     "on dated date dos procedure surgery admitted discharged since until lmp edd edc cath "
-    "delivered drawn collected obtained met".split()
+    "delivered drawn collected obtained met started stopped injected forward".split()
 )
 _AFTER_VALUE = re.compile(
-    r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|in\b|strength|pain|of\b|scale|score|motor|"
+    r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
     r"vision|sats?|units?|views?|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
     r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
@@ -225,8 +241,11 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     strong = (
         bool(set(before[-1:]) & _STRONG_DATE_CUES)
         or before[-2:] == ["last", "dose"]
+        or before[-2:] == ["forward", "from"]
         # "TSH 2.1 (last 3/4)": a previous result's date, closing its bracket or clause
         or before[-1:] == ["last"] and re.match(r"[ \t]*[).;,]", text[match.end : match.end + 2]) is not None
+        # "Last injected 3/15", "last dose AM of 9/16": the last time something happened
+        or "last" in before[-4:-1] and bool(set(before[-3:]) & {"injected", "used", "dose", "drink", "seen", "of", "on"})
     )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
@@ -309,6 +328,9 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date in Spanish", _SPANISH, 0.8),
         SpanPattern("date weekday with part of day or time", _WEEKDAY_PART, 0.7),
         SpanPattern("date weekday alone", _WEEKDAY_BARE, 0.5),
+        SpanPattern("date month range and year", _MONTH_RANGE_YEAR, 0.85),
+        SpanPattern("date month year, lower case", _LOWER_MONTH_YEAR, 0.75),
+        SpanPattern("date in Spanish with weekday", _SPANISH_WEEKDAY, 0.85),
         SpanPattern("date MON-dd-yyyy", _MON_DAY_YEAR_DASHED, 0.9),
         SpanPattern("date yyyymmdd", _COMPACT, 0.6),
     )

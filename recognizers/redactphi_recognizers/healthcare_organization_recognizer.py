@@ -80,7 +80,9 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
-    "Housing Authority", "Authority", "CMC", "RMC", "UMC", "VAMC", "VAHCS", "Regional", "Kidney Care", "Dialysis Unit", "Dialysis Center",
+    "Breast Care", "Open MRI", "MRI Center", "Imaging Center", "Vision", "Family Vision",
+    "Eye Center", "Optometry", "Service Unit", "Medigap", "Medicare Supplement", "Supplement", "Post Office",
+    "Air Medical", "Air Ambulance", "Life Flight", "Flight", "Housing Authority", "Authority", "CMC", "RMC", "UMC", "VAMC", "VAHCS", "Regional", "Kidney Care", "Dialysis Unit", "Dialysis Center",
     "Highway Patrol", "State Patrol", "State Police", "Palliative Care", "Hospice & Palliative Care",
     "Hospice and Palliative Care", "Rx Plan", "Drug Plan", "Prescription Plan", "Electric", "Power", "Utilities", "Telephone", "Cooperative Extension", "Credit Union",
     # facilities a patient lives in, is held in or is stationed at, and societies
@@ -106,12 +108,12 @@ _LOWER_MODIFIER = (
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
-    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Mt|Ft|ST|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
+    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Ste|Mt|Ft|ST|STE|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
 )
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP)\.?(?![\w]))"
+_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S)\.?(?![\w]))"
 # State codes written after an institution ("Cedar Falls Med Center, IA"); those that are
 # also clinical abbreviations (OR after "Medical Center, OR") are left out.
 _TAIL_STATE = (
@@ -124,13 +126,17 @@ _PLACE_TAIL = (
 )
 
 # A campus or site after the institution: "UNIVERSITY MEDICAL CENTER - NORTH CAMPUS".
+# A Medigap plan letter after a supplement plan: "... Medicare Supplement Plan G".
+_PLAN_LETTER = r"(?:[ \t]+Plan[ \t]+[A-N](?![\w]))?"
 _CAMPUS = (
     r"(?:[ \t]+[-–—][ \t]+(?:[A-Z][a-z]+|[A-Z]+)(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]+))?[ \t]+"
     r"(?:Campus|CAMPUS|Site|SITE|Location|LOCATION|Branch|BRANCH|Unit|UNIT|Clinic|CLINIC))"
 )
 _HEADED = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})(?![\w'’\-]){_OF_TAIL}?"
-    rf"{_CORPORATE}?{_CAMPUS}?{_PLACE_TAIL}?)"
+    rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})"
+    # a second head joined by "&": "Azalea Gardens Health & Rehab", "Dermatology & Mohs Surgery"
+    rf"(?:[ \t]*(?:&|and|AND)[ \t]*(?:{_WORD}[ \t]+)?(?:{_HEAD}|Surgery|SURGERY))?(?![\w'’\-]){_OF_TAIL}?"
+    rf"{_PLAN_LETTER}{_CORPORATE}?{_CAMPUS}?{_PLACE_TAIL}?)"
 )
 # "University of Colorado", "College of the Ozarks"
 _HEAD_OF = re.compile(
@@ -138,6 +144,14 @@ _HEAD_OF = re.compile(
     r"|College|Academy|Institute|COLLEGE|ACADEMY|INSTITUTE)"
     rf"[ \t]+(?:(?:of|OF)[ \t]+)?(?:(?:the|THE)[ \t]+)?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
     rf"{_PLACE_TAIL}?)"
+)
+# Spanish head-first names: "Centro Gastroenterológico del Sur", "Clínica San Agustín",
+# "Hospital Universitario San Cristóbal de Ponce".
+_SPANISH_HEAD = re.compile(
+    r"(?<![\w'’\-.])(?P<phi>(?P<head>Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO"
+    r"|Policl[ií]nica|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO)"
+    r"(?P<name>(?:[ \t]+(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|y|DE|DEL|LA|LOS|Y))?"
+    r"(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[A-ZÁÉÍÓÚÑ]{2,})(?:[ \t]+(?:de|del|la|las|los|y|DE|DEL|LA|Y)(?=[ \t]+[A-ZÁÉÍÓÚÑ]))?){1,5}))"
 )
 _LOWER_HEADED = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?:{_LOWER_MODIFIER}[ \t]+)?"
@@ -219,7 +233,8 @@ _LOWER_STRONG = (
     # employers in lower-case dictation: "a clerk at mid-state mutual insurance"
     r"|mutual[ \t]+insurance|insurance[ \t]+(?:company|agency|group)|credit[ \t]+union|electric"
     r"|manufacturing|industries|foods|logistics|trucking|construction|associates|distributors|roofing"
-    r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|medical[ \t]+group|valley)"
+    r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|medical[ \t]+group|valley|post[ \t]+office"
+    r"|surgical[ \t]+associates|surgery[ \t]+center)"
 )
 _GENERIC_MODIFIERS = frozenset(
     "local outside home retail specialty mail mail-order nearest usual community outpatient "
@@ -227,10 +242,12 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _SERVICE_HEAD_WORDS = frozenset("family physical hand occupational pharmacy workers".split())
 _LOWER_CASE_ORG = re.compile(
-    r"\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"|^[ \t]*|(?<=/)[ \t]*)"
     r"(?P<phi>(?P<name>(?:(?!(?:at|from|to|with|for)\b)[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
     rf"{_LOWER_STRONG})"
-    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)?)(?![\w])",
+    re.MULTILINE,
 )
 
 # Department, specialty and service words: alone before a head they name a unit of an
@@ -382,6 +399,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("named place of worship", _WORSHIP, 0.75),
         SpanPattern("military installation", _INSTALLATION, 0.75),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7),
+        SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -397,6 +415,13 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             return match
         if regex is _SAINTS:
             return match
+        if regex is _SPANISH_HEAD:
+            words = (match.groups.get("name") or "").split()
+            # "Hospital Day 2", "Centro Medical": one Spanish or proper word is not enough
+            proper = [w for w in words if w.lower() not in {"de", "del", "la", "las", "los", "el", "y"}]
+            if len(proper) < 2 and not any(c in "áéíóúñÁÉÍÓÚÑ" for c in "".join(proper)):
+                return None
+            return match if _proper_words(proper) else None
         if regex is _WORSHIP or regex is _INSTALLATION:
             return match if _proper_words((match.groups.get("name") or "").split()) else None
         if regex is _PLAN_BEFORE_NUMBER or regex is _PLAN_IN_BRACKETS:

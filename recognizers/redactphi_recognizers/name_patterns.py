@@ -30,7 +30,7 @@ _PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.
-_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)))"
+_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)|(?=[ \t]+(?:at|on|in|to|for|and|was|is|said|placed|saw|called|paged|notified|aware)\b)))"
 # Field labels that follow a name on a header line; never a middle name or a surname.
 _FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN|Acct|Room|Rm|Bed|Gender|Encounter|Visit|Account|Phone|Tel|Cell)"
 # Words of one name are never more than three blanks apart: a wider gap separates fields.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, TITLE_NAME, TITLES
+from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, SURNAME, TITLE_NAME, TITLES
 from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
@@ -33,7 +33,7 @@ _LABELLED_LOWER = re.compile(
 )
 _HONORIFIC = re.compile(rf"\b(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
 _RELATIVE = re.compile(
-    r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s)\s+"
+    r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s|maternal|paternal)\s+"
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|"
     r"niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|friend|"
     r"fianc[eé]e?|boyfriend|girlfriend|caregiver|neighbor|roommate|guardian|stepson|stepdaughter|"
@@ -67,7 +67,7 @@ _RELATIVE_GIVEN = re.compile(
     r"|esposo|esposa|hijo|hija|madre|padre)"
     r"[ \t]*,?[ \t]*[(\"“]?[ \t]*"
     r"(?P<phi>(?:(?:Do[nñ]a|Don|Se[nñ]ora|Se[nñ]or|Sra?\.|Auntie|Nana|T[ií]a|T[ií]o)[ \t]+)?"
-    r"[A-Z][a-zà-ÿ]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?){0,2})"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?){0,2}(?:[ \t]+(?:Jr|Sr|II|III)\.?)?)"
     r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+\(?\d{3}|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
     r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
 )
@@ -110,9 +110,12 @@ _TITLED = re.compile(
     rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
     rf"|SSgt|TSgt|MSgt|SMSgt|CMSgt|SrA|A1C|Amn|LCpl|Cpl\.?|Pvt\.?|Spc\.?|Maj\.|Col\.|Cmdr\.|CPT|Airman|Seaman|Corporal"
     rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
-    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney)[ \t]+{TITLE_NAME}"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|LT|LTJG)[ \t]+"
+    rf"(?!(?:Rev|Reverend|Father|Fr|Sister|Pastor|Rabbi|Imam|Dr)\b){TITLE_NAME}"
     rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
 )
+# A Navy or Coast Guard rating with its class before a full name: "roommate YN3 Kaitlyn Gray".
+_RATING = re.compile(rf"(?<![\w/\-])(?P<phi>(?-i:[A-Z]{{2,3}}[1-3C]|[A-Z]{{2}}CS|[A-Z]{{2}}CM)[ \t]+(?P<given>{NAME_WORD})[ \t]+{SURNAME})")
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
     rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
@@ -127,7 +130,8 @@ _RELATIVE_LOWER = re.compile(
 # recognition writes "the patient, mrs. wood, is a 58-year-old" between capitalised words.
 _HONORIFIC_LOWER = re.compile(
     r"(?<![\w.])(?<!\d[ \t])(?P<phi>(?:mr|mrs|ms|miss)\.[ \t]+(?!(?:and|or|the|a|an|is|was|in|on|at|to|of|with|for)\b)"
-    r"[a-z][a-z'’\-]+)(?=[ \t]*[,;.]|[ \t]+(?:is|was|has|had|who|and|presents|returns|states|reports|says|will|to)\b)"
+    r"[a-z][a-z'’\-]+)(?=[ \t]*[,;.]|[ \t]+(?:is|was|has|had|who|and|presents|returns|states|reports|says|will|to|asked"
+    r"|called|said|wants|requested|agreed|came|brought|stated|noted|drove|would|can|should|declined|prefers)\b)"
 )
 # A lower-case first and last name before a role in apposition: "a note to linda price, the
 # claims adjuster". The first word must be a Census first name (checked in confirm).
@@ -169,6 +173,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),
         SpanPattern("two relatives sharing a surname", _COUPLE, 0.85),
         SpanPattern("lower-case honorific and surname", _HONORIFIC_LOWER, 0.75),
+        SpanPattern("rating before a full name", _RATING, 0.75),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7),
     )
 
@@ -196,7 +201,10 @@ class PersonNameRecognizer(SpanPatternRecognizer):
                 return None  # "CBC, BMP", "NPO, IVF": abbreviations
             return match
         if pattern.regex is _RELATIVE_GIVEN or pattern.regex is _CHILD_WITH_AGE:
-            given = span.split()[-1]
+            words = span.split()
+            if len(words) > 1 and words[-1].rstrip(".") in {"Jr", "Sr", "II", "III"}:
+                words = words[:-1]  # "son Eddie Jr.": the given name is before the suffix
+            given = words[-1]
             parts = given.split("-")
             if not any(self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.5 for w in (given, parts[0])):
                 return None  # "Mother (Deceased)", "son Has": ordinary words; "Min-ji" passes
@@ -208,6 +216,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             ):
                 return None
             return match
+        if pattern.regex is _RATING:
+            return match if (match.groups.get("given") or "").lower() in self.priors.first_names else None
         if pattern.regex is _LOWER_APPOSITION:
             given = match.groups.get("given") or ""
             if given not in self.priors.first_names or self.priors.word_frequency(given) >= 5.0:

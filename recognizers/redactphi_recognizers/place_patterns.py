@@ -75,7 +75,7 @@ UNIT = (
     r"[A-Z0-9][A-Za-z0-9\-]{0,6}(?![\w\-])"
     r"|\#[ \t]*[A-Z0-9][A-Za-z0-9\-]{0,6}(?![\w\-])"
     r"|(?:Lower|Upper|Ground|LOWER|UPPER|GROUND)[ \t]+(?:Level|Floor|LEVEL|FLOOR)"
-    r"|\d{1,2}(?:st|nd|rd|th|ST|ND|RD|TH)[ \t]+(?:Floor|FLOOR|Fl|FL)\.?)"
+    r"|\d{1,2}(?:st|nd|rd|th|ST|ND|RD|TH)[ \t]+(?:Floor|FLOOR|floor|Fl|FL|fl)\.?)"
 )
 # A city: one to three capitalised words, "St./Ft./Mt." prefixes, hyphens and apostrophes
 # (Winston-Salem, Coeur d'Alene, O'Fallon, St. Louis), or the same in capitals.

@@ -103,7 +103,7 @@ _LOWER_CREDENTIALS = frozenset(
 _DEVICE_MODE_DR = re.compile(r"DR[ \t]+(?:MRI|ICD|CRT|MR|SC|DC|SR|XT|II|III|IV)\b")
 _TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
-    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{NAME_WORD})[ \t]*,?[ \t]+{CREDENTIALS}"
+    rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?|[A-Z]-[A-Z]\.?[ \t]+){SURNAME})[ \t]*,?[ \t]+{CREDENTIALS}"
     r"(?:\([A-Z]{2,5}\))?(?![A-Za-z])"
 )
 # Lower-case dictation: "dr. omar haddad", one or two words after the title.
@@ -152,6 +152,7 @@ _INITIALS_COLON_INLINE = re.compile(
 )
 # Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
 _BY_INITIALS = re.compile(r"\bby[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$)", re.MULTILINE)
+_CERTIFYING_BODIES = frozenset("ASCP ARRT AAMA NCCPA AMT AANP ANCC NBRC CBIC AHIMA AAPC ACDIS NBCOT".split())
 _NOT_BY_INITIALS = frozenset("CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP".split())
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
 _TYPIST_BY = re.compile(
@@ -191,6 +192,29 @@ _ROLE_NOUN = re.compile(
     r"|[Pp]erfusionist|[Cc]irculator|[Ss]crub)"
     rf"[ \t]*,?[ \t]+(?P<phi>(?P<given>{NAME_WORD})[ \t]+(?:[A-Z]\.?[ \t]+)?{SURNAME})(?![\w'’\-])"
 )
+# A crew or staff member by initial and surname before their role: "crew S. Brack flight RN /
+# J. Wendling medic", "D. Nez, PRC Coordinator", "Examiner B. Stroud".
+_INITIAL_SURNAME_ROLE = re.compile(
+    rf"(?<![\w.])(?P<phi>[A-Z]\.[ \t]*{SURNAME}),?[ \t]+(?:[A-Z]{{2,5}}[ \t]+)?(?:flight[ \t]+)?(?:RN|LPN|CNA|medic|paramedic|EMT"
+    r"|tech|nurse|Coordinator|Manager|Specialist|Examiner|Reviewer|Navigator|Representative|Rep|Liaison|Counselor"
+    r"|Advocate|Scheduler|Clerk|coordinator|manager|specialist|examiner|reviewer)\b"
+)
+_ROLE_INITIAL_SURNAME = re.compile(
+    rf"\b(?:[Ee]xaminer|[Aa]djuster|[Rr]eviewer|[Ss]pecialist|[Rr]epresentative|[Aa]gent|[Cc]ase[ \t]+[Mm]anager)[ \t]+(?P<phi>[A-Z]\.[ \t]*{SURNAME})"
+)
+# A role abbreviation before a surname alone: "CNA Morse at bedside", "RN Foley notified".
+_ROLE_ABBREVIATION = re.compile(
+    rf"(?<![\w/])(?:CNA|RN|LPN|EMT|CRNA|RT|PCT|MA|NA)[ \t]+(?P<phi>{SURNAME})"
+    r"(?=[ \t]+(?:at|was|is|to|and|will|reports|reported|states|notified|aware|called|present|assisted|took|helped|sat)\b)"
+)
+# Initials in brackets after a credentialed name: "Kenji Ferreira-Lund, PA-C  (KFL)".
+_BRACKETED_INITIALS = re.compile(rf"{CREDENTIALS}[ \t]*\((?P<phi>[A-Z]{{2,4}})\)")
+# Dictation stamps with initials instead of dates: "D: PMV  T: LR".
+_DT_INITIALS = re.compile(r"\b(?:D|T|DD|DT)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[ \t]|$)", re.MULTILINE)
+# Initials after a review label or a double dash, before a date: "QA review: DK 10/25/24 -- JM 10/28/24".
+_REVIEW_INITIALS = re.compile(
+    r"(?:\b(?i:review(?:ed)?|approved|verified|audited|checked|initials?)[ \t]*:?|--|—)[ \t]*(?P<phi>[A-Z]{2,3})(?=[ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
+)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
@@ -206,6 +230,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
         SpanPattern("staff role noun before a full name", _ROLE_NOUN, 0.8),
         SpanPattern("lower-case name after 'dictated by'", _BY_LOWER, 0.75),
+        SpanPattern("initial and surname before a role", _INITIAL_SURNAME_ROLE, 0.8),
+        SpanPattern("role abbreviation before a surname", _ROLE_ABBREVIATION, 0.7),
+        SpanPattern("role noun before initial and surname", _ROLE_INITIAL_SURNAME, 0.8),
     )
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
@@ -248,6 +275,22 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _TYPIST_BY.finditer(text):
             start, end = m.span("phi") if m.group("phi") else m.span("dated")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
+        for regex, reason in (
+            (_BRACKETED_INITIALS, "initials in brackets after a name"),
+            (_DT_INITIALS, "dictation initials"),
+            (_REVIEW_INITIALS, "reviewer initials"),
+        ):
+            for m in regex.finditer(text):
+                if m.group("phi") in _NOT_BY_INITIALS | _CERTIFYING_BODIES or _IS_CREDENTIAL.fullmatch(m.group("phi")):
+                    continue
+                if regex is _DT_INITIALS:
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    line_end = text.find("\n", m.end())
+                    line = text[line_start : line_end if line_end >= 0 else len(text)]
+                    if not re.search(r"(?i)\bjob\b|dictat|transcri|\bT[ \t]*:", line):
+                        continue  # "D: 2" in a list is no dictation stamp
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.75, reason), initials
         for m in _BY_INITIALS.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")

@@ -18,7 +18,7 @@ __all__ = ["RecordNumberRecognizer"]
 
 # label regex -> entity type; order matters (first match wins for a label).
 _LABELS: tuple[tuple[str, str], ...] = (
-    (r"MRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|MED\.?\s*REC(?:ORD)?S?\.?\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
+    (r"MRN|HRN|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|MED\.?\s*REC(?:ORD)?S?\.?\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
     (r"SSN|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
     (r"(?:ACCOUNT|ACCT|ACC|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|BILLING\s*(?:#|NO|NUMBER|ID)|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
     (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD", "HEALTH_PLAN_ID"),
@@ -45,7 +45,7 @@ _LABELLED = re.compile(
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
 _CATALOGUE_LABEL = re.compile(
-    r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
+    r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
     r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 # The next item of a comma-separated list of values.
@@ -90,6 +90,11 @@ _CODE_CUES = frozenset(
 )
 
 
+# The VA's last-initial-and-last-four identifier after a LAST,FIRST header name:
+# "PATIENT: BEGAY,HARRISON T   B4321   ICN: ...".
+_VA_SHORT_ID = re.compile(
+    r"[A-Z][A-Z'\-]+,[ ]?[A-Z][A-Z'\-]+(?:[ \t][A-Z])?[ \t]+(?P<phi>[A-Z]\d{4})(?![\w\-])"
+)
 # A licence plate written in two groups: "OR plate 418 KZJ", "plate ABC 1234", "tag # 7GHT 219".
 _PLATE = re.compile(
     r"\b(?i:plate|tag)[ \t]*(?:#|no\.?|number)?[ \t:]*(?P<phi>(?:[A-Z]{2}[ \t]+)?[A-Z0-9]{1,4}[ \t\-][A-Z0-9]{2,4})(?![\w\-])"
@@ -177,6 +182,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN"),
         SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID"),
+        SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID"),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
@@ -203,6 +209,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]
+        if pattern.regex is _VA_SHORT_ID:
+            return match  # "B4321" after a header name: shaped like HCPCS, but the VA's identifier
         before = preceding_words(text, match.start, 30)
         if _CLINICAL_CODE.match(value) and (set(before[-3:]) & _CODE_CUES or pattern.regex is not _LABELLED):
             return None

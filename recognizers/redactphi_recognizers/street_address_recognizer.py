@@ -197,6 +197,12 @@ _MILE_MARKER = re.compile(
     r"(?P<phi>\b(?:[Mm]ile[ \t]+[Mm]arker|MILE[ \t]+MARKER|MM)[ \t]*#?[ \t]*\d{1,3}(?:\.\d)?"
     rf"(?:[ \t]+(?:(?:east|west|north|south|E|W|N|S)[ \t]+of|near|outside(?:[ \t]+of)?)[ \t]+{CITY})?)(?![\w'’])"
 )
+# A street without a house number in an address field, with its town: "Address: Chapter
+# House Road, Mile 4, Many Farms, AZ 86538".
+_LABELLED_STREET = re.compile(
+    rf"\b(?:Address|ADDRESS|Addr|Residence|RESIDENCE)[ \t]*:[ \t]*(?P<phi>{_STREET_NO_NUMBER}{STREET_SUFFIX}"
+    rf"(?:,[ \t]*(?:Mile|MILE|Mi\.?)[ \t]*\d{{1,3}}(?:\.\d)?)?{_UNITS}{_TAIL})"
+)
 # A residence field: "Residence: Mount Horeb, Dane County", "Hometown: Cody".
 _RESIDENCE_FIELD = re.compile(
     rf"\b(?:[Rr]esidence|RESIDENCE|[Hh]ometown|HOMETOWN|[Hh]ome[ \t]+town|[Ll]ives[ \t]+in)[ \t]*:[ \t]*(?P<phi>{CITY})(?![\w'’])"
@@ -218,8 +224,8 @@ _CUED_KNOWN_PLACE = re.compile(
 _CITY_AFTER_INSTITUTION = re.compile(
     r"\b(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Institute|University|College|School"
     r"|Pharmacy|Associates|Group|Practice|Living|Rehab|Rehabilitation|Services|Home|Campus|Memorial"
-    r"|General|Branch|Office|Site|Location)[ \t]*[,:][ \t]*"
-    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;(]|[ \t]{{3}}))",
+    r"|General|Branch|Office|Site|Location)(?:[ \t]*[,:][ \t]*|[ \t]+\()"
+    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}))",
     re.MULTILINE,
 )
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
@@ -248,6 +254,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8),
         SpanPattern("mile marker", _MILE_MARKER, 0.75),
+        SpanPattern("street without number in an address field", _LABELLED_STREET, 0.8),
         SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85),
         SpanPattern("Spanish street, number after", _SPANISH_NUMBER_AFTER, 0.85),
         SpanPattern("known city before a phone", _CITY_BEFORE_PHONE, 0.7),
@@ -257,7 +264,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
-        if regex is _SPANISH_NUMBER_FIRST or regex is _SPANISH_NUMBER_AFTER:
+        if regex is _SPANISH_NUMBER_FIRST or regex is _SPANISH_NUMBER_AFTER or regex is _LABELLED_STREET:
             # a city, state or ZIP must close it: "Calle 5 #23" alone may be a bed or a code
             groups = match.groups
             return match if groups.get("city") or groups.get("zip") or groups.get("zip2") or groups.get("city_only") else None

@@ -53,3 +53,11 @@ def test_fahrenheit_temperatures_are_no_ages(text: str) -> None:
 
 def test_an_abbreviated_age_with_sex_still_counts() -> None:
     assert [s for s, _ in spans(REC, "HPI: 92 F with fall at home")] == ["92"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("FH: mother alive at 94 in a nursing home", ["94"]), ("her paternal grandmother, now 97, had a lumpectomy", ["97"])],
+)
+def test_relatives_alive_at_and_now_over_89(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -276,3 +276,19 @@ def test_a_weekday_standing_alone_is_a_date(text: str, expected: list[str]) -> N
 )
 def test_weekday_habits_schedules_and_saturations_are_not_dates(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Procedure date: JUL 09, 2024@08:05      Lab: Room B", ["JUL 09, 2024@08:05"]),
+        ("rf/vr  d 6/3/24 10:41a  t 6/4/24 6:02a", ["6/3/24 10:41a", "6/4/24 6:02a"]),
+        ("if he misses Monday's shift and", ["Monday"]),
+        ("TXA x 3 cycles (Aug-Oct 2024): minimal response.", ["Aug-Oct 2024"]),
+        ("colonoscopy march 2023 by doctor arceneaux", ["march 2023"]),
+        ("Last injected 3/15 in R AC fossa.", ["3/15"]),
+        ("*** copied forward from 1/8 - update ***", ["1/8"]),
+    ],
+)
+def test_va_stamps_short_times_possessive_weekdays_month_ranges_and_last_events(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

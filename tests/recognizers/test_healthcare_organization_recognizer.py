@@ -251,3 +251,31 @@ def test_saint_and_regional_lookalikes(text: str) -> None:
 )
 def test_lower_case_institutions_and_numbered_units(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Azalea Gardens Health & Rehab - BED OFFER 7/25", ["Azalea Gardens Health & Rehab"]),
+        ("LAKEFRONT UROLOGY PARTNERS, S.C. - CODING SUMMARY", ["LAKEFRONT UROLOGY PARTNERS, S.C."]),
+        ("CASCO BAY BREAST CARE\n", ["CASCO BAY BREAST CARE"]),
+        ("Gulf Coast Dermatology & Mohs Surgery, P.A.\n", ["Gulf Coast Dermatology & Mohs Surgery, P.A."]),
+        ("bayou surgical associates / bluebonnet outpatient surgery center\n",
+         ["bayou surgical associates", "bluebonnet outpatient surgery center"]),
+        ("Hospital Universitario San Cristóbal de Ponce\n", ["Hospital Universitario San Cristóbal de Ponce"]),
+        ("Pt has Medicare + Prairie Mutual Medicare Supplement Plan G; copay", ["Prairie Mutual Medicare Supplement Plan G"]),
+        ("[per MOLST on file at Ste. Croix Nursing Home - DNR/DNI.", ["Ste. Croix Nursing Home"]),
+        ("Flight: Prairie Sky Air Medical 3, ETA 0555", ["Prairie Sky Air Medical"]),
+    ],
+)
+def test_compound_heads_letterheads_spanish_heads_and_plans(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DATE OF SURGERY: 03/14/2024", "Department of General Surgery", "OPERATIVE NOTE - CATARACT SURGERY",
+     "Mohs surgery was performed. Hospital Day 2."],
+)
+def test_surgery_alone_is_no_institution_head(text: str) -> None:
+    assert spans(REC, text) == []

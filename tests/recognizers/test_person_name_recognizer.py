@@ -199,3 +199,18 @@ def test_last_first_with_nickname_before_initial_and_suffix(text: str, expected:
 def test_a_quoted_nickname_after_a_relation_word() -> None:
     found = [s for s, _ in spans(REC, 'Her mother Dolores Young and aunt "Cookie" are her support.')]
     assert "Cookie" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ride home: roommate YN3 Kaitlyn Gray, 757-555-0189.", ["YN3 Kaitlyn Gray"]),
+        ("Laterality verified by: LT Marco Bellini, MC", ["LT Marco Bellini"]),
+        ("Chaplain Ruth Ann Caudill; Bethany Slone, LCSW", ["Chaplain Ruth Ann Caudill"]),
+        ("Maternal grandmother Georgianna Little Hawk also present", ["Georgianna Little Hawk"]),
+        ("5. Veteran's son Eddie Jr. (402-555-0185) updated", ["Eddie Jr"]),
+        ("the baker post office supervisor mrs. guidry asked for two weeks off", ["mrs. guidry"]),
+    ],
+)
+def test_ratings_chaplains_maternal_relatives_suffixes_and_lower_honorifics(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

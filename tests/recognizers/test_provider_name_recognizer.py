@@ -200,3 +200,27 @@ def test_lower_case_lookalikes_in_mixed_case_lines(text: str) -> None:
 def test_initials_after_by_closing_a_sentence_but_not_modalities() -> None:
     found = [s for s, t in spans(REC, "Frozen section called to Dr. Halvorsen at 11:02 by MJR. Confirmed by CT.") if t == "PROVIDER"]
     assert "MJR" in found and "CT" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ETA 0555, crew S. Brack flight RN / J. Wendling medic.", ["J. Wendling", "S. Brack"]),
+        ("Reviewed by PRC committee: D. Nez, PRC Coordinator  02/27/2024", ["D. Nez"]),
+        ("- 6/11 Examiner B. Stroud requested op note", ["B. Stroud"]),
+        ("0100  CNA Morse at bedside as 1:1 until 0200", ["Morse"]),
+        ("Kenji Ferreira-Lund, PA-C  (KFL)  Spectralink 207-555-0150", ["KFL", "Kenji Ferreira-Lund"]),
+        ("JOB #: 5582190   D: PMV  T: LR", ["LR", "PMV"]),
+        ("QA review: DK 10/25/24 -- JM 10/28/24 approved", ["DK", "JM"]),
+        ("R femoral CVC placed by Dr. G at 0440 (US guided)", ["Dr. G"]),
+        ("performed by me. -- M-C St. Onge, MD 01/09/2024", ["M-C St. Onge"]),
+    ],
+)
+def test_crew_roles_bracketed_initials_dictation_stamps_and_short_titles(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, t in spans(REC, text) if t == "PROVIDER") == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["Grossed by T. Wierzbicki, PA(ASCP)", "D: 2 T: 3 list", "RN at bedside was aware"])
+def test_certifying_bodies_and_plain_counts_are_not_initials(text: str) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
+    assert "ASCP" not in found and "at" not in found

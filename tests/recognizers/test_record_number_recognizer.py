@@ -166,3 +166,15 @@ def test_a_role_word_after_signed_by_is_no_user_name() -> None:
 )
 def test_licence_plates_in_two_groups(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PATIENT: BEGAY,HARRISON T   B4321   ICN: 1012456789V334521", "B4321"),
+        ("Name: BEGAY, Loretta Yazzie      HRN: 118204      DOB:", "118204"),
+        ("verified with Marisol at payer, ref PSB-102324-0417) on 10/23/2024", "PSB-102324-0417"),
+    ],
+)
+def test_va_short_ids_health_record_numbers_and_lower_case_refs(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]

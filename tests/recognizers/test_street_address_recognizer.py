@@ -218,3 +218,14 @@ def test_spanish_street_types_and_accented_street_names(text: str, expected: str
 
 def test_a_spanish_street_without_a_city_is_not_taken() -> None:
     assert spans(REC, "Cama Calle 5 #23 en la sala") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: Chapter House Road, Mile 4, Many Farms, AZ 86538 (no mail)", "Chapter House Road, Mile 4, Many Farms, AZ 86538"),
+        ("Dr. Gruenbaum, HHUMC Heart Center, 600 E. 233rd St, 3rd floor - Tuesday", "600 E. 233rd St, 3rd floor"),
+    ],
+)
+def test_labelled_streets_without_numbers_and_lower_case_floors(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
