@@ -323,7 +323,10 @@ _EPONYM_USE = re.compile(
     r"forceps|scissors|tube|pouch|point|position|technique|fashion|ligament|fascia|space|node|"
     r"lymphoma|tumou?r|ulcer|fracture|reflex|phenomenon|law|line|stitch|suture|stapler|needle|"
     r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method|resection|reversal|"
-    r"deformity|hook|approach|flap|anastomosis|bunionectomy|pacing|template|osteotomy|protocol)\b",
+    r"deformity|hook|approach|flap|anastomosis|bunionectomy|pacing|template|osteotomy|protocol|surgeon|surgery"
+    r"|micrographic|hemorrhoidectomy|hemorrhoid)\b"
+    # a grade after the eponym: "LACHMAN 1A", "Nyhus IIIB", "Outerbridge III"
+    r"|[ \t]+(?:[0-4][A-Ca-c]?|I{1,3}[A-Ca-c]?|IV[A-Ca-c]?)(?![\w/])",
     re.IGNORECASE,
 )
 # What follows a name used as the name of a method, sign or classification; a statistical
@@ -381,7 +384,7 @@ _MEDICAL_SUFFIXES = (
     "oma", "algia", "pathy", "ology", "uria", "rrhea", "esis", "lysis", "cele", "trophy",
 )
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
-_CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–][ \t]*\d{4}[0-9FTU]")
+_CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–/][ \t]*\d{4}[0-9FTU]")
 _DECIMAL = re.compile(r"\d[.:]\d")
 _TITLE_WORDS = frozenset("dr doctor mr mrs ms miss prof professor".split())
 _TRAILING_CREDENTIALS = re.compile(

@@ -110,9 +110,9 @@ _TITLED = re.compile(
     rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
     rf"|SSgt|TSgt|MSgt|SMSgt|CMSgt|SrA|A1C|Amn|LCpl|Cpl\.?|Pvt\.?|Spc\.?|Maj\.|Col\.|Cmdr\.|CPT|Airman|Seaman|Corporal"
     rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
-    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|LT|LTJG)[ \t]+"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|(?<![\-/])LTJG|(?<![\-/])LT(?=[ ][A-Z][a-z]))[ \t]+"
     rf"(?!(?:Rev|Reverend|Father|Fr|Sister|Pastor|Rabbi|Imam|Dr)\b){TITLE_NAME}"
-    rf"|(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
+    rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
 )
 # A Navy or Coast Guard rating with its class before a full name: "roommate YN3 Kaitlyn Gray".
 _RATING = re.compile(rf"(?<![\w/\-])(?P<phi>(?-i:[A-Z]{{2,3}}[1-3C]|[A-Z]{{2}}CS|[A-Z]{{2}}CM)[ \t]+(?P<given>{NAME_WORD})[ \t]+{SURNAME})")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .name_priors import NamePriors
-from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words, table_column_header
 
 __all__ = ["RecordNumberRecognizer"]
 
@@ -44,8 +44,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
+_CATALOGUE_HEADER = re.compile(r"(?i)^(?:ref|ref\s*#|cat(?:alog(?:ue)?)?\.?(?:\s*(?:#|no\.?|number))?|model|part\s*#?|sku|item\s*#?|product\s*(?:code|#)?)$")
 _CATALOGUE_LABEL = re.compile(
-    r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
+    r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Tt]axonomy|TAXONOMY|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
     r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 # The next item of a comma-separated list of values.
@@ -236,6 +237,9 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None
         if _CATALOGUE_LABEL.search(text, max(0, match.start - 16), match.start):
             return None  # "REF 42-5022-009-02": a product's catalogue number, not a serial
+        header = table_column_header(text, match.start)
+        if header is not None and _CATALOGUE_HEADER.match(header):
+            return None  # the REF or catalogue column of an implant table
         if pattern.regex is _ALNUM and not re.search(r"\d{3,}", value):
             return None
         if _RANGE.fullmatch(value):

@@ -53,6 +53,29 @@ class SpanMatch:
         )
 
 
+def table_column_header(text: str, start: int, max_rows: int = 30) -> str | None:
+    """The header cell above the pipe-table cell at `start`: the nearest line above, in the
+    same block of pipe rows, that holds no digits (headers name columns; rows hold values)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if "|" not in before:
+        return None
+    column = before.count("|")
+    pos = line_start - 1
+    for _ in range(max_rows):
+        if pos <= 0:
+            return None
+        header_start = text.rfind("\n", 0, pos) + 1
+        header = text[header_start:pos]
+        if "|" not in header:
+            return None
+        if not any(c.isdigit() for c in header):
+            cells = header.split("|")
+            return cells[column].strip() if column < len(cells) else None
+        pos = header_start - 1
+    return None
+
+
 def preceding_words(text: str, start: int, window: int = 40) -> list[str]:
     """Lower-cased words in the `window` characters before `start`, nearest last."""
     return [w.lower().rstrip(".") for w in _WORD.findall(text[max(0, start - window) : start])]

@@ -323,6 +323,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         if before and before[-1] in _TITLES:
             return None  # "Dr. Cook, MD"
         if groups.get("zip"):
+            if city.isupper() and state in AMBIGUOUS_STATE_CODES and city.title() not in KnownPlaces.load():
+                return None  # "(INCLUDED IN 29881, ...)": a heading word, a code and a CPT code
             return trimmed.retyped(score=0.95)
         city_words = city.split()
         if city.isupper() and (len(city) <= 3 or state.isupper() and len(state) == 2):

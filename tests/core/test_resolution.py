@@ -259,3 +259,22 @@ def test_a_catalogue_number_is_no_phone() -> None:
 def test_a_name_before_a_verb_and_a_procedure_noun_stays_a_name() -> None:
     text = "PATIENT NAME: Jane Roe\nJane Roe tolerated the procedure well."
     assert _redact(text, persons=["Jane Roe"]).count("Jane") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "29882 / 29883  Meniscus repair, one or both menisci.",
+        "17313/17314 trunk and extremities",
+        "MEDIAL FEMORAL CONDYLE (INCLUDED IN 29881, NOT SEPARATELY REPORTED).",
+        "Guide JR4 6 Fr. Wire Runthrough NS. Predilation 2.5 x 15 mm",
+        "-RT / -LT    Right / left side. Do not use with -50",
+    ],
+)
+def test_cpt_pairs_cpt_codes_after_state_words_and_sizes_stay(text: str) -> None:
+    assert _redact(text) == text
+
+
+def test_an_eponym_with_a_grade_is_not_the_surgeon_of_the_same_name() -> None:
+    text = "SURGEON: Dr. Lachman\nEXAM: STABLE TO VARUS, Lachman 1A, PIVOT SHIFT NEGATIVE."
+    assert "Lachman 1A" in _redact(text)

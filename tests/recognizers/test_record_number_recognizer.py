@@ -178,3 +178,14 @@ def test_licence_plates_in_two_groups(text: str, expected: str) -> None:
 )
 def test_va_short_ids_health_record_numbers_and_lower_case_refs(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+def test_the_ref_column_of_an_implant_table_and_taxonomy_codes_are_kept() -> None:
+    text = (
+        "| Device | Mfr | REF | LOT | Serial |\n"
+        "| PowerPort ClearVUE isp 8 Fr | BD/Bard | 1708060 | REGK0417 | ISP8SN20391877 |\n"
+        "Surgeon NPI 1093857264   Taxonomy 208800000X\n"
+    )
+    found = [s for s, _ in spans(REC, text)]
+    assert "1708060" not in found and "208800000X" not in found
+    assert "REGK0417" in found and "ISP8SN20391877" in found
