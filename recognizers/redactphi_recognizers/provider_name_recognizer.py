@@ -169,7 +169,7 @@ _BY_LOWER = re.compile(
 # Author and typist initials in lower case at a line start before the job or dictation
 # stamp: "kx/sr job 3390-1458 dictated 08/05/2025".
 _INITIALS_LOWER = re.compile(
-    r"^[ \t]*(?P<phi>[a-z]{2,3})/(?P<second>[a-z]{2,3})(?=[ \t]+(?:job|dictated|d:|dd:|doc)\b)", re.MULTILINE | re.IGNORECASE
+    r"^[ \t]*(?P<phi>[a-z]{2,3})/(?P<second>[a-z]{2,3})(?=[ \t]+(?:job|dictated|d:|dd:|doc)\b|[ \t]+d[ \t]+\d)", re.MULTILINE | re.IGNORECASE
 )
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _SERVICE_WORDS = frozenset("home health wound care joint center clinic unit floor team service pain acute".split())
@@ -179,7 +179,7 @@ _NOT_LOWER_INITIALS = frozenset("pt inr ptt bp hr rr ad lib ng og iv im po sq ou
 _INITIALS_FOR = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+for[ \t]+(?P<second>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
 # Initials signing an entry after a dash at the end of its line: "... with me. - GRW".
 _INITIALS_DASH_EOL = re.compile(
-    r"(?<=[.!?)])[ \t]+[-–—][ \t]*(?P<phi>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$", re.MULTILINE
+    r"(?<=[.!?)])[ \t]+[-–—]{1,2}[ \t]*(?P<phi>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$", re.MULTILINE
 )
 # A staff role noun mid-sentence before a full name: "hospital interpreter Rubén Aguirre",
 # "social worker Dana Whitlock", "chaplain Ruth Okafor". The first word must be a given
@@ -298,8 +298,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _INITIALS_DASH_EOL.finditer(text):
             if m.group("phi").islower() and m.group("phi") in _NOT_TYPIST | _NOT_LOWER_INITIALS | {"am", "pm", "ok"}:
                 continue  # "... at 10. - am", "- ok": words and units, not initials
+            if m.group("phi") in _NOT_BY_INITIALS:
+                continue  # "... - CT": a test, not a signature
             start, end = m.span("phi")
-            yield SpanMatch(start, end, "PROVIDER", 0.6, "initials signing an entry"), initials
+            yield SpanMatch(start, end, "PROVIDER", 0.7, "initials signing an entry"), initials
 
     def _names_in_value(
         self, text: str, start: int, end: int, pattern: SpanPattern
@@ -357,8 +359,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         span = text[match.start : match.end]
-        if span.lower() in _NOT_NAMES:
-            return None
+        if span.lower() in _NOT_NAMES and pattern.name != "dictation initials":
+            return None  # ("IV/ms": a typist's initials may spell "ms")
         if pattern.regex is _TITLE and _DEVICE_MODE_DR.match(span):
             return None  # "Azure XT DR MRI SureScan": a pacemaker's mode, not a doctor
         if pattern.regex is _CREDENTIALED:

@@ -292,8 +292,10 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
 
     def _confirm_street(self, text: str, match: SpanMatch) -> SpanMatch | None:
         groups = match.groups
-        before = preceding_words(text, match.start, 20)
-        raw = text[max(0, match.start - 20) : match.start].split()
+        line_start = text.rfind("\n", 0, match.start) + 1
+        window = min(20, match.start - line_start)  # "Procedure Room\n88 Depot Street": the line above
+        before = preceding_words(text, match.start, window) if window > 0 else []
+        raw = text[match.start - window : match.start].split() if window > 0 else []
         if before and before[-1] in _NUMBER_CUES and not (raw and any(c.isdigit() for c in raw[-1])):
             return None  # "Room 12 Main St"; not "Pharmacy #412, 2701 E Whitestone Blvd"
         name = groups.get("name") or ""

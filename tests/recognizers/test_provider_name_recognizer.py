@@ -224,3 +224,20 @@ def test_crew_roles_bracketed_initials_dictation_stamps_and_short_titles(text: s
 def test_certifying_bodies_and_plain_counts_are_not_initials(text: str) -> None:
     found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
     assert "ASCP" not in found and "at" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Letter to follow by mail to member's address. -- KH\n", ["KH"]),
+        ("she is listed on his authorization. OK. - LP\n", ["LP"]),
+        ("rf/vr  d 6/3/24 10:41a  t 6/4/24 6:02a", ["rf", "vr"]),
+        ("IV/ms D: 07/22/24 T: 07/23/24", ["IV", "ms"]),
+    ],
+)
+def test_dash_signatures_and_lower_case_typist_initials(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, t in spans(REC, text) if t == "PROVIDER") == sorted(expected)
+
+
+def test_a_test_name_after_a_dash_is_no_signature() -> None:
+    assert [s for s, t in spans(REC, "Follow-up imaging ordered. - CT\n") if t == "PROVIDER"] == []

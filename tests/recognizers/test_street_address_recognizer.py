@@ -229,3 +229,8 @@ def test_a_spanish_street_without_a_city_is_not_taken() -> None:
 )
 def test_labelled_streets_without_numbers_and_lower_case_floors(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+def test_a_number_cue_on_the_line_above_does_not_block_an_address() -> None:
+    text = "NORTHEAST KINGDOM FAMILY HEALTH - Procedure Room\n88 Depot Street, Lyndonville, VT 05851\n"
+    assert "88 Depot Street, Lyndonville, VT 05851" in [s for s, _ in spans(REC, text)]
