@@ -164,6 +164,22 @@ class FindingResolver:
             and word not in self.places
         ):
             return True  # "Myasthenia", "Cholecystitis": diseases, not places
+        if (
+            f.recognizer == _NER
+            and f.entity_type == "PERSON"
+            and " " not in word
+            and word.lower().endswith(_MEDICAL_SUFFIXES)
+            and not self.priors.is_known_name(word)
+        ):
+            return True  # "Bronchoscope", "Guidewire", "Holosystolic": instruments and signs
+        if (
+            f.recognizer == _NER
+            and " " not in word
+            and text[f.end : f.end + 2].lstrip(" \t")[:1] == ":"
+            and not self.priors.is_known_name(word)
+            and word not in self.places
+        ):
+            return True  # "Dispo:", "Lang:": a field label the NER took for a name
         if f.recognizer == _NER and " " not in word:
             frequency = self.priors.word_frequency(word)
             common = (
@@ -382,6 +398,7 @@ _INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$"
 _MEDICAL_SUFFIXES = (
     "ia", "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia",
     "oma", "algia", "pathy", "ology", "uria", "rrhea", "esis", "lysis", "cele", "trophy",
+    "scope", "wire", "systolic", "diastolic", "meter", "gram", "tomy",
 )
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
 _CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–/][ \t]*\d{4}[0-9FTU]")

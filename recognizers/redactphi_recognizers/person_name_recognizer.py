@@ -31,7 +31,8 @@ _LABELLED_LOWER = re.compile(
     rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}(?:[ \t]+[a-z]\b\.?)?))"
     r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[;(])"
 )
-_HONORIFIC = re.compile(rf"\b(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
+# An upper-case honorific takes an upper-case name ("MR GARCIA"): "MS Contin" is morphine.
+_HONORIFIC = re.compile(rf"\b(?!(?:MS|MR|MRS)[ \t]+[A-Z][a-z])(?P<phi>{HONORIFICS}[ \t]+{TITLE_NAME})")
 _RELATIVE = re.compile(
     r"(?i:\b(?:his|her|their|the\s+patient'?s|pt'?s|patient'?s|maternal|paternal)\s+"
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|"

@@ -84,6 +84,7 @@ _NOT_NAMES = frozenset(
         "Sign", "Language", "In", "Person", "In-person", "Video", "Remote", "Telephonic", "Certified",
         "Interpreter", "Declined", "Used", "Via", "Advisor", "Advisors", "Program", "Attn", "Attention",
         "Hepatology", "Tumor", "Board", "Fellowship", "Liaison", "Coordinator", "Manager",
+        "Council", "Committee", "Pharmacy", "Assist", "Forms", "NPI", "RCIS", "Pediatric", "FFP", "Plt",
         # service abbreviations written in brackets after a name ("(Med Onc)", "(IR)")
         "Med", "Onc", "Surg", "Gyn", "Ortho", "Neuro", "Cards", "Pulm", "Renal", "Heme", "Peds", "IR",
         "GI", "ID", "CT", "Vasc", "Uro", "Derm", "Psych", "Rheum", "Endo", "Nephro", "Hem",

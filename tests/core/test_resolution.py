@@ -278,3 +278,16 @@ def test_cpt_pairs_cpt_codes_after_state_words_and_sizes_stay(text: str) -> None
 def test_an_eponym_with_a_grade_is_not_the_surgeon_of_the_same_name() -> None:
     text = "SURGEON: Dr. Lachman\nEXAM: STABLE TO VARUS, Lachman 1A, PIVOT SHIFT NEGATIVE."
     assert "Lachman 1A" in _redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ner"),
+    [
+        ("Bronchoscope passed via ETT; Guidewire placed.", {"persons": ["Bronchoscope", "Guidewire"]}),
+        ("Dispo: inpatient, expect 3-4 nights.", {"persons": ["Dispo"]}),
+        ("Consent in Tongan with certified interpreter.", {"locations": ["Tongan"]}),
+        ("Start morphine ER (MS Contin) 15 mg PO q12h.", {"persons": ["MS Contin"]}),
+    ],
+)
+def test_instruments_labels_languages_and_drugs_the_ner_calls_names(text: str, ner: dict[str, list[str]]) -> None:
+    assert _redact(text, **ner) == text
