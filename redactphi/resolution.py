@@ -55,6 +55,8 @@ _STATES_AND_COUNTRIES = frozenset(
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:\b(?:Dr|DR|Doctor|Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?|\b(?:wife|husband|son|daughter|mother|father|sister|brother))\s*$"
 )
+# "MS Contin", "MR imaging": an upper-case honorific cues only an upper-case name.
+_UPPER_HONORIFIC_BEFORE = re.compile(r"\b(?:MR|MRS|MS)\.?\s*$")
 _CREDENTIAL_AFTER = re.compile(r"^\s*,?\s*(?:MD|M\.D\.|DO|RN|PA-C|NP|CRNA|FACS|PhD)\b")
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])+")
 _PARTICLES = frozenset("de del della da di du van von der den la le st".split())
@@ -119,6 +121,7 @@ class FindingResolver:
             return True  # Safe Harbor keeps states ("Nevada" is also a first name)
         cued = f.entity_type in _NAME_TYPES and bool(
             _PERSON_CUE_BEFORE.search(text[max(0, f.start - 12) : f.start])
+            and not (_UPPER_HONORIFIC_BEFORE.search(text[max(0, f.start - 5) : f.start]) and not span.isupper())
             or _CREDENTIAL_AFTER.match(text[f.end : f.end + 8])
         )
         if cued:
