@@ -139,7 +139,8 @@ _WEEKDAY_ALONE = re.compile(
     r"|after|from|early|late|arriving|starting|through|for|round|rounds|see|call|return|returns)[ \t]+"
     # a capitalised weekday, or a lower-case or abbreviated one ("by monday", "out on wed")
     rf"(?P<phi>{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|mon|tue|wed|thu|fri|sat|sun)(?=[ \t]*[.,;)(]))"
-    r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|clinic|dialysis)\b)"
+    r"(?![\w'’\-/–])(?![ \t]*[-–/&])(?![ \t]+(?:(?:and|or|to|through|thru)[ \t]+(?:mon|tue|wed|thu|fri|sat|sun|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|dose|doses|schedule|clinic|dialysis)\b)"
 )
 # A weekday standing alone names one day of the note's week: "drinking at a party Friday",
 # "sugar was high Sat.", "Resume HD Wed via catheter". Plurals, ranges and schedules

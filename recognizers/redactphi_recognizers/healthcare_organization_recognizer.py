@@ -232,9 +232,10 @@ _LOWER_STRONG = (
     r"|family[ \t]+medicine|(?:physical|hand|occupational)[ \t]+therapy|pharmacy|workers[ \t]+comp"
     # employers in lower-case dictation: "a clerk at mid-state mutual insurance"
     r"|mutual[ \t]+insurance|insurance[ \t]+(?:company|agency|group)|credit[ \t]+union|electric"
-    r"|manufacturing|industries|foods|logistics|trucking|construction|associates|distributors|roofing"
-    r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|medical[ \t]+group|valley|post[ \t]+office"
-    r"|surgical[ \t]+associates|surgery[ \t]+center)"
+    r"|manufacturing|industries|foods|logistics|trucking|construction|associates|distributors"
+    r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|roofing|medical[ \t]+group|valley|post[ \t]+office"
+    r"|surgical[ \t]+associates|surgery[ \t]+center|mutual|(?:trauma|cancer|heart|burn)[ \t]+center"
+    r"|children'?s[ \t]+hospital)"
 )
 _GENERIC_MODIFIERS = frozenset(
     "local outside home retail specialty mail mail-order nearest usual community outpatient "
@@ -242,7 +243,7 @@ _GENERIC_MODIFIERS = frozenset(
 )
 _SERVICE_HEAD_WORDS = frozenset("family physical hand occupational pharmacy workers".split())
 _LOWER_CASE_ORG = re.compile(
-    r"(?:\b(?:at|from|to|of|with|for|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?:at|from|to|of|with|for|by|carrier|insurer|hospital|facility|institution|employer|school)[ \t]*:?[ \t]+(?:the[ \t]+)?"
     r"|^[ \t]*|(?<=/)[ \t]*)"
     r"(?P<phi>(?P<name>(?:(?!(?:at|from|to|with|for)\b)[a-z][a-z'’.\-]*[ \t]+){1,4})(?P<head>"
     rf"{_LOWER_STRONG})"

@@ -12,6 +12,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .known_places import KnownPlaces
 from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
@@ -97,6 +98,18 @@ _LOWER_WITH_NAME = re.compile(
     r"\b(?:with|by|to|from|per|saw|see|called|told)[ \t]+(?P<phi>(?P<first>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+)"
     r"(?=[ \t]*[.,;]|[ \t]+(?:at|in|on|from|who|and|today|yesterday|last|this|period|comma)\b)"
 )
+# A lower-case town from the gazetteer after a place preposition, in dictation: "at a job
+# site in cedar falls" (the gazetteer and the word's rarity decide, in confirm).
+_LOWER_PLACE = re.compile(
+    r"\b(?:in|from|near|outside(?:[ \t]+of)?|to)[ \t]+(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2})"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:and|who|where|when|he|she|they|for|on|at|with|area|county|comma|period)\b)"
+)
+# A spoken or typed number after its label, in groups: "claim number wc 2025 003318",
+# "serial number sn 7730 1942 88".
+_LOWER_LABELLED_NUMBER = re.compile(
+    r"\b(?:claim|member|policy|account|serial|lot|case|group|record|confirmation|authorization)[ \t]+"
+    r"(?:number|no\.?|#)[ \t]+(?P<phi>(?:[a-z]{1,3}[ \t]+)?\d{2,}(?:[ \t-]+\d{2,}){1,3})(?![\w])"
+)
 # "on the twenty sixth" and "d three slash eight slash twenty five" in dictation.
 _SPOKEN_NUMBER = (
     rf"(?:{_SMALL}|{_TENS}(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -138,6 +151,8 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
         SpanPattern("relation and a lower-case name", _SPOKEN_RELATION, 0.6, entity_type="PERSON"),
         SpanPattern("lower-case name before birth date or record number", _NAME_BEFORE_FIELDS, 0.75, entity_type="PERSON"),
         SpanPattern("lower-case first and last name after 'with'", _LOWER_WITH_NAME, 0.6, entity_type="PERSON"),
+        SpanPattern("lower-case town after a place word", _LOWER_PLACE, 0.6, entity_type="LOCATION"),
+        SpanPattern("lower-case number after its label", _LOWER_LABELLED_NUMBER, 0.75, entity_type="ID"),
         SpanPattern("spoken ordinal day", _SPOKEN_DAY, 0.6, entity_type="DATE"),
         SpanPattern("spoken slashed date", _SPOKEN_SLASH_DATE, 0.75, entity_type="DATE"),
         SpanPattern("patient naming themself", _SELF_NAMED, 0.6, entity_type="PERSON"),
@@ -150,6 +165,17 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             digits = sum(c.isdigit() for c in text[match.start : match.end])
             return match if digits >= 5 else None  # "2 3 4" is a list, not a number
         if pattern.regex is _SPOKEN_CREDENTIAL and text[match.start : match.end].split()[0] in _NOT_NAME_START:
+            return None
+        if pattern.regex is _LOWER_PLACE:
+            words = text[match.start : match.end].split()
+            # the longest prefix that the gazetteer knows: "cedar falls", not "cedar falls who"
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if name in KnownPlaces.load() and (n > 1 or self.priors.word_frequency(name) < 3.0):
+                    if any(w in STOP_WORDS for w in words[:n]):
+                        return None
+                    end = match.start + len(text[match.start : match.end].split(words[n - 1], 1)[0]) + len(words[n - 1])
+                    return SpanMatch(match.start, end, "LOCATION", match.score, match.reason)
             return None
         if pattern.regex is _NAME_BEFORE_FIELDS:
             words = re.findall(r"[a-z][a-z'’\-]+", text[match.start : match.end])

@@ -292,3 +292,7 @@ def test_weekday_habits_schedules_and_saturations_are_not_dates(text: str) -> No
 )
 def test_va_stamps_short_times_possessive_weekdays_month_ranges_and_last_events(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_a_lower_case_weekday_before_or_is_still_a_date() -> None:
+    assert [s for s, _ in spans(REC, "my manager says he needs it by monday or it counts against me")] == ["monday"]

@@ -279,3 +279,15 @@ def test_compound_heads_letterheads_spanish_heads_and_plans(text: str, expected:
 )
 def test_surgery_alone_is_no_institution_head(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("roofer employed by summit ridge roofing and gutters who fell", ["summit ridge roofing and gutters"]),
+        ("ex fix at northeast iowa trauma center and was transferred", ["northeast iowa trauma center"]),
+        ("claim number 3318 carrier hawkeye mutual adjuster", ["hawkeye mutual"]),
+    ],
+)
+def test_lower_case_employers_trauma_centers_and_carriers(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -122,3 +122,20 @@ def test_lower_case_names_before_birth_dates_and_after_with(text: str, expected:
 )
 def test_lower_case_phrases_that_are_not_names(text: str) -> None:
     assert [s for s, t in spans(REC, text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fell off a ladder on february twenty sixth at a job site in cedar falls. he underwent", "cedar falls"),
+        ("workers comp claim number wc 2025 003318 carrier hawkeye mutual", "wc 2025 003318"),
+        ("implants lateral plate serial number sn 7730 1942 88 lot 41b2207", "sn 7730 1942 88"),
+    ],
+)
+def test_lower_case_towns_and_grouped_numbers_after_labels(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize("text", ["he was in time for the visit.", "back to work and school, comma"])
+def test_lower_case_words_after_in_are_not_towns(text: str) -> None:
+    assert [s for s, t in spans(REC, text) if t == "LOCATION"] == []
