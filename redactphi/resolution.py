@@ -360,7 +360,7 @@ _EPONYM_HEAD_AFTER = re.compile(
     r"(?:hook|brace|boot|walker|table|board"
     r"|frame|stirrups?|template|kit|wrap|mattress|splint|collar|sling|pump|deformity|resection|reversal"
     r"|bunionectomy|pacing|mapping|microfoam|coupler|connector|sheath|guidewire|plate|screw|nail|cage|valve"
-    r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|line|probe|point|elevator|dissector|pin|knife|mesher"
+    r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|injury|line|probe|point|elevator|dissector|pin|knife|mesher"
     r"|dermatome|valvulotome|curette|rongeur|osteotome|speculum|dilator|canal|type|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
     r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
     r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
@@ -375,7 +375,7 @@ _CLINICAL_INSTRUMENT_NAME = re.compile(
 )
 _MEDICAL_ADJECTIVE = re.compile(
     r"(?i:intra|inter|trans|peri|sub|supra|hyper|hypo|endo|retro|post|pre|anti|poly|para|extra|infra"
-    r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ous|ary|ive|oid|eal|ial)"
+    r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ac|ous|ary|ive|oid|eal|ial)"
 )
 _CATALOGUE_BEFORE = re.compile(
     r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
@@ -383,7 +383,12 @@ _CATALOGUE_BEFORE = re.compile(
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 
-_EPONYM_HEAD_INSIDE = re.compile(r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?)$")
+_EPONYM_HEAD_INSIDE = re.compile(
+    r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?"
+    # "Beath pin", "Sydney classification": one capitalised word and its device or method noun
+    r"|[ \t]+(?:pin|wire|retractor|clamp|forceps|speculum|hook|elevator|knife|needle|catheter|drain|tube|stitch"
+    r"|suture|maneuver|incision|procedure|classification|criteria|score|scale|sign|test|position|approach))$"
+)
 _ICD_SHAPE = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$")
 _SCORE_AFTER = re.compile(r"[ \t]+(?:score[ \t]+(?:of[ \t]+)?)?\d{1,2}(?:/\d{1,2})?[ \t]*(?:[.,;)]|$|points?\b)", re.MULTILINE)
 _GUESSING_RECOGNIZERS = frozenset({"SpacyRecognizer", "FirstNameRecognizer"})
@@ -401,7 +406,7 @@ _INSTITUTION_ACRONYM = re.compile(r"^(?:U[A-Z]{2,4}|[A-Z]{1,4}MC|[A-Z]{2,3}SU)$"
 _MEDICAL_SUFFIXES = (
     "ia", "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia",
     "oma", "algia", "pathy", "ology", "uria", "rrhea", "esis", "lysis", "cele", "trophy",
-    "scope", "wire", "systolic", "diastolic", "meter", "gram", "tomy",
+    "scope", "scopic", "wire", "systolic", "diastolic", "meter", "gram", "tomy",
 )
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
 _CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–/][ \t]*\d{4}[0-9FTU]")

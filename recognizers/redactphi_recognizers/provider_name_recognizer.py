@@ -105,7 +105,7 @@ _DEVICE_MODE_DR = re.compile(r"DR[ \t]+(?:MRI|ICD|CRT|MR|SC|DC|SR|XT|II|III|IV)\
 _TITLE = re.compile(rf"\b(?P<phi>{TITLES}[ \t]+{TITLE_NAME})")
 _CREDENTIALED = re.compile(
     rf"(?<![A-Za-z])(?P<phi>{LAST_FIRST}|{FULL_NAME}|(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?|[A-Z]-[A-Z]\.?[ \t]+){SURNAME})[ \t]*,?[ \t]+{CREDENTIALS}"
-    r"(?:\([A-Z]{2,5}\))?(?![A-Za-z])"
+    r"(?:\([A-Z]{2,5}\))?(?![A-Za-z0-9])"
 )
 # Lower-case dictation: "dr. omar haddad", one or two words after the title.
 _TITLE_LOWER = re.compile(

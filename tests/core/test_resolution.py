@@ -291,3 +291,17 @@ def test_an_eponym_with_a_grade_is_not_the_surgeon_of_the_same_name() -> None:
 )
 def test_instruments_labels_languages_and_drugs_the_ner_calls_names(text: str, ner: dict[str, list[str]]) -> None:
     assert _redact(text, **ner) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "ner"),
+    [
+        ("[ ] Hysteroscopic polypectomy / biopsy (CPT 58558)", {"persons": ["Hysteroscopic"]}),
+        ("2. Intracardiac 3D mapping (CARTO) (+93613).", {"persons": ["Intracardiac"]}),
+        ("Femoral tunnel at the resident's ridge, Beath pin, 10 mm reamer.", {"persons": ["Beath pin"]}),
+        ("No Sydney deep mural injury (type 0).", {"persons": ["Sydney"]}),
+        ("IOL: Alcon Clareon CNA0T0 +21.5 D placed in the bag.", {}),
+    ],
+)
+def test_medical_adjectives_eponym_devices_and_model_numbers_stay(text: str, ner: dict[str, list[str]]) -> None:
+    assert _redact(text, **ner) == text
