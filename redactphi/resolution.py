@@ -130,6 +130,10 @@ class FindingResolver:
             return True  # "Padua 4.", "Caprini 5;", "Braden 18)": a named score and its value
         if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_HEAD_AFTER.match(text, f.end):
             return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
+        if f.recognizer == _NER and (
+            _CLASSIFIED.match(word) if f.entity_type != "PERSON" else _CLASSIFIED_STRICT.match(word)
+        ):
+            return True  # "Barbeau B", "Prague C0M1", "Paris 0-Ip", "Nyhus IIIA": a class or grade
         if f.recognizer == _NER and _EPONYM_HEAD_INSIDE.search(span):
             return True  # "Ponsky-type", "Dorr type B canal": the eponym with its head
         if f.recognizer == _NER and _LAB_ISOTYPE.fullmatch(word):
@@ -388,6 +392,13 @@ _EPONYM_HEAD_INSIDE = re.compile(
     # "Beath pin", "Sydney classification": one capitalised word and its device or method noun
     r"|[ \t]+(?:pin|wire|retractor|clamp|forceps|speculum|hook|elevator|knife|needle|catheter|drain|tube|stitch"
     r"|suture|maneuver|incision|procedure|classification|criteria|score|scale|sign|test|position|approach))$"
+)
+# One capitalised word and a class, grade or stage code: the eponymous classification.
+_CLASSIFIED_STRICT = re.compile(
+    r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:C\dM\d|0-I{1,2}[a-z]{0,2}|[0-4][A-Ca-c]|[IV]{2,4}[A-Ca-c](?:/[IV]{1,4}[A-Ca-c]?)?)$"
+)
+_CLASSIFIED = re.compile(
+    r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+(?:[A-D]|C\dM\d|0-I{1,2}[a-z]{0,2}|[0-4][A-Ca-c]?|[IV]{1,4}[A-Ca-c]?(?:/[IV]{1,4}[A-Ca-c]?)?)$"
 )
 _ICD_SHAPE = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}$")
 _SCORE_AFTER = re.compile(r"[ \t]+(?:score[ \t]+(?:of[ \t]+)?)?\d{1,2}(?:/\d{1,2})?[ \t]*(?:[.,;)]|$|points?\b)", re.MULTILINE)

@@ -305,3 +305,20 @@ def test_instruments_labels_languages_and_drugs_the_ner_calls_names(text: str, n
 )
 def test_medical_adjectives_eponym_devices_and_model_numbers_stay(text: str, ner: dict[str, list[str]]) -> None:
     assert _redact(text, **ner) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "ner"),
+    [
+        ("Modified Allen test (Barbeau B) performed prior to access.", {"organizations": ["Barbeau B"]}),
+        ("Z-line irregular, Prague C0M1. Biopsies taken.", {"organizations": ["Prague C0M1"]}),
+        ("12 mm pedunculated polyp (Paris 0-Ip) removed.", {"organizations": ["Paris 0-Ip"]}),
+        ("EHS classification PM2 LI2, Nyhus IIIA/IIIB.", {"organizations": ["Nyhus IIIA/IIIB"]}),
+    ],
+)
+def test_eponymous_classes_and_grades_stay(text: str, ner: dict[str, list[str]]) -> None:
+    assert _redact(text, **ner) == text
+
+
+def test_a_person_with_an_initial_is_still_a_person() -> None:
+    assert "Walter" not in _redact("Seen with son Walter B at bedside.", persons=["Walter B"])
