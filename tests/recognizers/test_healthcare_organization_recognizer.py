@@ -291,3 +291,19 @@ def test_surgery_alone_is_no_institution_head(text: str) -> None:
 )
 def test_lower_case_employers_trauma_centers_and_carriers(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alternate resource: AHCCCS (Arizona Medicaid) - ID A48817220", ["AHCCCS"]),
+        ("private pay / Green Mountain Care not applicable", ["Green Mountain Care"]),
+        ("Coverage: TennCare Select, member 77", ["TennCare"]),
+    ],
+)
+def test_named_state_medicaid_programs(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text) if s in expected] == expected
+
+
+def test_medicaid_alone_is_no_named_program() -> None:
+    assert spans(REC, "Coverage: Medicaid; CHIP pending") == []
