@@ -227,7 +227,7 @@ def test_each_note_is_redacted_in_its_own_scope(fake_redactor: Any) -> None:
     assert recorder.scopes == ["P1", "P2"]
     assert [r.text for r in results if isinstance(r, NoteOutcome)] == [
         "[PERSON]",
-        "Dr. X saw [PERSON]",
+        "[PROVIDER] saw [PERSON]",  # "Dr. X saw": a title and an initial name a provider
     ]
 
 
