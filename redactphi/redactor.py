@@ -9,6 +9,7 @@ from pathlib import Path
 from presidio_analyzer.nlp_engine import NlpEngine
 from redactphi_recognizers import build_recognizers
 
+from . import ocr
 from .analysis import PhiAnalyzer
 from .anonymizer import apply_policy
 from .configuration import RedactorConfig
@@ -84,6 +85,7 @@ class Redactor:
         _check_text(text)
         if not text.strip():
             return []
+        text = ocr.normalise(text)  # same length: offsets point into the original
         return self._resolver.resolve(text, self._analyzer.analyze(text))
 
     def analyze_batch(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Finding]]:
@@ -91,6 +93,7 @@ class Redactor:
         texts = list(texts) if not isinstance(texts, list) else texts
         for text in texts:
             _check_text(text)
+        texts = [ocr.normalise(text) for text in texts]  # same lengths: offsets still hold
         batches = self._analyzer.analyze_batch(texts, batch_size)
         for text, results in zip(texts, batches, strict=True):
             yield self._resolver.resolve(text, results) if text.strip() else []
