@@ -542,6 +542,9 @@ _TIME_BEFORE = re.compile(
 )
 _AFTER_DATE = re.compile(
     r"[ \t]*[–-][ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?![\d:])"
+    # "Tue 01/21/2025 16:00-16:53": a clock time or a time range right after the date
+    r"|[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]*[–-][ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?(?![\d:])"
     r"|[ \t]*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\)"
 )
 

@@ -33,7 +33,7 @@ _WEEKDAY = (
 # A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
 _ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
 _TIME = (
-    rf"(?:(?:,?\s+(?:at\s+|@\s*)?|,?\s*@\s*)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?|[ap]\b)?"
+    rf"(?:(?:,?\s+(?:at\s+|@\s*|~\s*)?|,?\s*@\s*)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?|[ap]\b)?"
     # "@ 1642" (military after an at-sign), "@ 10am", "at 3 PM" (an hour alone)
     rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
     rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
@@ -105,6 +105,8 @@ _WEEKDAY_SHORT = re.compile(
 _NUM_MONTH_DAY_TIME = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t]+(?:at[ \t]+|@[ \t]*)?"
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    # "repeat lytes on 3/14 at 0600 were": "at" makes a four-digit clock time
+    r"|(?<=at[ \t])(?:[01]\d|2[0-3])[0-5]\d(?![\d:])(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)"
     # "last dose 12/23 2000": a four-digit clock time, not a dose or a count
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*[);,]|[ \t]*$)(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)))(?![\w/:])"
 )
@@ -147,7 +149,7 @@ _WEEKDAY_ALONE = re.compile(
 # ("Tuesdays", "Tuesday-Thursday-Saturday", "every Friday") are habits, not dates.
 _WEEKDAY_BARE = re.compile(
     rf"(?<![\w'’\-/–])(?<!every[ \t])(?<!Every[ \t])(?<!each[ \t])(?<!other[ \t])"
-    rf"(?P<phi>{_WEEKDAY_NAME}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?=\.?[ \t]*(?:[.,;)]|$)|[ \t]+via\b))"
+    rf"(?P<phi>{_WEEKDAY_NAME}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?=\.?[ \t]*(?:[.,;)]|$)|[ \t]+(?:via|for|re|at)\b))"
     r"(?=['’]s\b|(?![\w'’\-/–]))(?![ \t]*[-–/&][ \t]*[A-Z])(?![ \t]+(?:and|or|to|through|thru|dose|doses|schedule|shift|clinic|dialysis|and/or)\b)"
     r"(?![ \t]*,?[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\d))"
 )
@@ -171,7 +173,7 @@ _SPANISH_WEEKDAY = re.compile(
 # rough", "resolved ~Saturday 0200", "Sunday morning".
 _WEEKDAY_PART = re.compile(
     rf"(?<![\w'’])(?P<phi>(?:{_WEEKDAY_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"(?:[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\d:]))?)"
+    r"(?:[ \t]+(?:at[ \t]+)?(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)(?![\d:]))?)"
     r"(?=[ \t]+(?:night|morning|evening|afternoon|overnight|noon|a\.?m\.?|p\.?m\.?)\b|(?<=\d))"
 )
 # "NOV-02-2024 SAT 06:14" (fax headers): month, day and year joined by dashes.
@@ -184,6 +186,11 @@ _MON_DAY_YEAR_DASHED = re.compile(
 _SPANISH = re.compile(
     r"(?<![\w])(?P<phi>(?P<d>\d{1,2})[ \t]+de[ \t]+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+del?[ \t]+(?P<y>(?:19|20)\d\d))?)(?![\w])",
+    re.IGNORECASE,
+)
+# Spanish abbreviated months between dashes: "FECHA/DATE: 14-ago-2024".
+_SPANISH_DASHED = re.compile(
+    r"(?<![\w\-])(?P<phi>(?P<d>\d{1,2})-(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?-(?P<y>(?:19|20)\d\d))(?![\w\-])",
     re.IGNORECASE,
 )
 # Compact: "Signed: FOX, DANA L MAJ MC  20240507 1433" (military and lab systems).
@@ -332,6 +339,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date month range and year", _MONTH_RANGE_YEAR, 0.85),
         SpanPattern("date month year, lower case", _LOWER_MONTH_YEAR, 0.75),
         SpanPattern("date in Spanish with weekday", _SPANISH_WEEKDAY, 0.85),
+        SpanPattern("date dd-mes-yyyy in Spanish", _SPANISH_DASHED, 0.9),
         SpanPattern("date MON-dd-yyyy", _MON_DAY_YEAR_DASHED, 0.9),
         SpanPattern("date yyyymmdd", _COMPACT, 0.6),
     )

@@ -14,17 +14,21 @@ _PERSON_LABEL = (
     r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+)?NAME)?|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
     r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
-    r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER)"
+    r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER|RESIDENT|DECEDENT|DECEASED|INFANT|NEWBORN|BABY|CHILD"
+    r"|CLAIMANT|EMPLOYEE|STUDENT|NOMBRE|PARTICIPANT)"
 )
 # An upper-case word before an upper-case LAST, FIRST: "TWO BULLS, HARLAN J", "RAMÍREZ DE LA
 # TORRE, ANA LUCÍA" (two-word and compound surnames in a labelled field).
 _UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?=[ \t]+[A-ZÀ-ÖØ-Þ]{2,}[ \t]*,|[ \t]+(?:DE|DEL|LA|DA|VAN|VON)[ \t])"
+# The first of two title-case surnames before a comma: "Rivera Ortiz, María del Carmen".
+_TITLE_SURNAME_FIRST = r"[A-ZÀ-Þ][a-zß-ÿ]+(?=[ \t]+[A-ZÀ-Þ][a-zß-ÿ]+,[ \t]*[A-ZÀ-Þ])"
 # At a line start, or mid-line after a gap or a pipe ("Accession #: S24-4417    Patient: ...");
 # a bracketed hint may follow the label ("Name (Last, First MI): BEGAY, LORETTA J").
 _LABELLED = re.compile(
     rf"(?im)(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\|)[ \t]?){_PERSON_LABEL}(?:[ \t]*/[ \t]*{_PERSON_LABEL})?"
     rf"(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*:[ \t]*"
-    rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+)?{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+    rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+|{_TITLE_SURNAME_FIRST}[ \t]+)?{LAST_FIRST}(?:[ \t]+(?:del|de|la)[ \t]+{NAME_WORD})?"
+    rf"|{FULL_NAME}|{NAME_WORD}))"
 )
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
@@ -95,7 +99,8 @@ _CHILD_WITH_AGE = re.compile(
     r"(?:[ \t]*(?:y|yo|yrs?))?(?:\)|[ \t]+and\b)"
 )
 _CHILDREN_CUE = re.compile(
-    r"(?i)\b(?:children|kids|sons|daughters|siblings|grandchildren|twins|child|youngest|oldest|baby)\b"
+    r"(?i)\b(?:children|kids|sons|daughters|siblings|grandchildren|twins|child|youngest|oldest|baby|brother|sister"
+    r"|son|daughter|nephew|niece|cousin|grandson|granddaughter)\b"
 )
 # A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
 _NICKNAME = re.compile(
@@ -116,7 +121,21 @@ _TITLED = re.compile(
     rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
 )
 # A Navy or Coast Guard rating with its class before a full name: "roommate YN3 Kaitlyn Gray".
-_RATING = re.compile(rf"(?<![\w/\-])(?P<phi>(?-i:[A-Z]{{2,3}}[1-3C]|[A-Z]{{2}}CS|[A-Z]{{2}}CM)[ \t]+(?P<given>{NAME_WORD})[ \t]+{SURNAME})")
+_RATING = re.compile(
+    rf"(?<![\w/\-])(?P<phi>(?-i:[A-Z]{{2,3}}[1-3C]|[A-Z]{{2}}CS|[A-Z]{{2}}CM|PO|Ofc\.?|OFC\.?|CO|Cpl\.|Tpr\.?)[ \t]+(?P<given>{NAME_WORD})[ \t]+{SURNAME})"
+)
+# "Ofc. Rucker": a police title before a surname alone.
+_OFFICER_ALONE = re.compile(rf"(?<![\w/\-])(?P<phi>(?:Ofc\.|OFC\.|Tpr\.)[ \t]+{SURNAME})(?![\w'’\-])")
+# Newborns before they are named: "BABY BOY TSOSIE", "Baby Girl A Ruiz", "Tsosie, Boy A",
+# "Bebé Niña Rivera".
+_NEWBORN = re.compile(
+    rf"(?<![\w'’])(?P<phi>(?:BABY|Baby|Bebé|Bebe|BEBÉ)[ \t]+(?:BOY|GIRL|Boy|Girl|Niña|Niño|NIÑA|NIÑO)(?:[ \t]+[A-C]\b)?[ \t]+{SURNAME}"
+    rf"|{SURNAME},[ \t]*(?:Boy|Girl|BOY|GIRL|Baby[ \t]+(?:Boy|Girl))(?:[ \t]+[A-C]\b)?)"
+)
+# A quoted nickname after a labelled full name: 'Name: Talalelei Faleafa   ("Lei")'.
+_NICKNAME_AFTER = re.compile(
+    rf"(?<![\w'’]){FULL_NAME}[ \t]+\(?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
+)
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
     rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
@@ -175,6 +194,9 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("two relatives sharing a surname", _COUPLE, 0.85),
         SpanPattern("lower-case honorific and surname", _HONORIFIC_LOWER, 0.75),
         SpanPattern("rating before a full name", _RATING, 0.75),
+        SpanPattern("newborn before naming", _NEWBORN, 0.85),
+        SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85),
+        SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7),
     )
 

@@ -296,3 +296,17 @@ def test_va_stamps_short_times_possessive_weekdays_month_ranges_and_last_events(
 
 def test_a_lower_case_weekday_before_or_is_still_a_date() -> None:
     assert [s for s, _ in spans(REC, "my manager says he needs it by monday or it counts against me")] == ["monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("repeat lytes on 3/14 at 0600 were Cl 101", ["3/14 at 0600"]),
+        ("fasting Thursday at 0700; if 2+ values abnl", ["Thursday at 0700"]),
+        ("FECHA/DATE: 14-ago-2024     Cuarto 512-B", ["14-ago-2024"]),
+        ("Last use 6/12/2024 ~22:00 (~16 h ago).", ["6/12/2024 ~22:00"]),
+        ("- Return to OR Thurs for possible delayed closure", ["Thurs"]),
+    ],
+)
+def test_clock_times_after_at_spanish_abbreviations_and_weekday_abbreviations(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

@@ -214,3 +214,23 @@ def test_a_quoted_nickname_after_a_relation_word() -> None:
 )
 def test_ratings_chaplains_maternal_relatives_suffixes_and_lower_honorifics(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Infant: BABY BOY TSOSIE ("Tsosie, Boy A" - twin A)', ["BABY BOY TSOSIE", "Tsosie, Boy A"]),
+        ('infant ("Bebé Niña Rivera", newborn MRN', ["Bebé Niña Rivera"]),
+        ('Name: Talalelei Faleafa   ("Lei")   DOB:', ["Lei", "Talalelei Faleafa"]),
+        ("bagged & handed to Ofc. Rucker at 04:20.", ["Ofc. Rucker"]),
+        ("probation officer PO Melissa Gagnon, Hillsborough", ["PO Melissa Gagnon"]),
+        ("Decedent: BENAVIDES, RAUL ERNESTO\n", ["BENAVIDES, RAUL ERNESTO"]),
+    ],
+)
+def test_newborns_nicknames_officers_and_more_person_labels(text: str, expected: list[str]) -> None:
+    assert sorted(s for s, _ in spans(REC, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["Give Tylenol PO Every Night", "Baby Boy", "PO Lasix Daily"])
+def test_route_po_and_a_bare_baby_boy_are_not_names(text: str) -> None:
+    assert spans(REC, text) == []

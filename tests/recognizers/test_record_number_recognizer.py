@@ -189,3 +189,18 @@ def test_the_ref_column_of_an_implant_table_and_taxonomy_codes_are_kept() -> Non
     found = [s for s, _ in spans(REC, text)]
     assert "1708060" not in found and "208800000X" not in found
     assert "REGK0417" in found and "ISP8SN20391877" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kept"),
+    [
+        ("W0362 24 018337     E0382V00   RBC AS-1, LR", "W0362 24 018337", "E0382V00"),
+        ("docket V-04418-24/25A (Bronx Family Court)", "V-04418", ""),
+        ("via phone line, interpreter ID LB 20771", "LB 20771", ""),
+        ("808-555-0103, PIN 551902; resumed video", "551902", ""),
+        ("MQSA FACILITY ID: 231877   PHONE", "231877", ""),
+    ],
+)
+def test_blood_units_dockets_prefixed_ids_pins_and_facility_ids(text: str, expected: str, kept: str) -> None:
+    found = [s for s, _ in spans(REC, text)]
+    assert expected in found and (not kept or kept not in found)
