@@ -46,12 +46,27 @@ def _word_swaps(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _short_swaps(text: str) -> list[tuple[int, str]]:
+    """In a text already known to be scanned, shorter tokens too: "ll/Ol", "l9", "B0x l9"."""
+    out = []
+    for m in _NUMBER_TOKEN.finditer(text):
+        token = m.group()
+        if any(c in "OlI|" for c in token) and (
+            any(c.isdigit() for c in token) or _SHORT_DATE.fullmatch(token) is not None
+        ):
+            out.append((m.start(), token.translate(_DIGIT_FOR)))
+    return out
+
+
+_SHORT_DATE = re.compile(r"[0-9OlI]{1,2}/[0-9OlI]{1,2}(?:/[0-9OlI]{2,4})?")
+
+
 def normalise(text: str) -> str:
     """The text with OCR letter/digit swaps undone (same length), or the text itself."""
     numbers = _number_swaps(text)
     if len(numbers) < MIN_SIGNS:
         return text
-    swaps = numbers + _word_swaps(text)
+    swaps = _short_swaps(text) + numbers + _word_swaps(text)
     chars = list(text)
     for start, replacement in swaps:
         chars[start : start + len(replacement)] = replacement

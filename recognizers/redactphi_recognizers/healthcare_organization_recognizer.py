@@ -80,7 +80,9 @@ _WEAK_HEADS = (
     "Network", "Recovery Network", "Consortium", "Battalion", "Brigade", "Squadron", "Regiment",
     "CPAs", "CPA", "Law Group", "Law Firm", "Attorneys", "Casualty", "Physical Therapy",
     "Therapy", "Rehab", "Outfitters", "Farms", "Ranch", "Dairy", "Mills", "Works",
-    "Breast Care", "Open MRI", "MRI Center", "Imaging Center", "Vision", "Family Vision",
+    "Breast Care", "Occupational Medicine", "Occupational Health", "Neurodiagnostics", "Child Care",
+    "Childcare", "Day Care", "Daycare", "Preschool", "Head Start", "Food Shelf", "Food Bank", "Food Pantry",
+    "Air Shuttle", "Genomics", "Precision Genomics", "PPO", "HMO", "EPO", "Precinct", "Open MRI", "MRI Center", "Imaging Center", "Vision", "Family Vision",
     "Eye Center", "Optometry", "Service Unit", "Medigap", "Medicare Supplement", "Supplement", "Post Office",
     "Air Medical", "Air Ambulance", "Life Flight", "Flight", "Housing Authority", "Authority", "CMC", "RMC", "UMC", "VAMC", "VAHCS", "Regional", "Kidney Care", "Dialysis Unit", "Dialysis Center",
     "Highway Patrol", "State Patrol", "State Police", "Palliative Care", "Hospice & Palliative Care",
@@ -108,7 +110,7 @@ _LOWER_MODIFIER = (
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
     r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
-    r"|[A-Z]{2,}(?:['’\-/][A-Z]+)*(?:['’]S|S['’])?|(?:St|Ste|Mt|Ft|ST|STE|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
+    r"|[A-ZÀ-Þ]{2,}(?:['’\-/][A-ZÀ-Þ]+)*(?:['’]S|S['’])?|(?:St|Ste|Mt|Ft|ST|STE|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
 )
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"

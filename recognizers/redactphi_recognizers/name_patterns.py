@@ -30,7 +30,7 @@ _PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.
-_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)|(?=[ \t]+(?:at|on|in|to|for|and|was|is|said|placed|saw|called|paged|notified|aware)\b)))"
+_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)|(?=[ \t]+(?:at|on|in|to|for|and|was|is|said|placed|saw|called|paged|notified|aware|cell|phone|pager|office|ext)\b)))"
 # Field labels that follow a name on a header line; never a middle name or a surname.
 _FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN|Acct|Room|Rm|Bed|Gender|Encounter|Visit|Account|Phone|Tel|Cell)"
 # Words of one name are never more than three blanks apart: a wider gap separates fields.
@@ -59,6 +59,6 @@ CREDENTIALS = (
     r"|MSN|BSN|CCRN|MPH|MS|LCSW|PT|OT|DPT|ST|AGACNP-BC|ACNP|NNP|CNP|PNP|WHNP|AGNP|ANP|GNP|RNFA|CNS|CRNP"
     # imaging, therapy and allied-health credentials: "D. Quarles, RT(R)(VI)", "OTR/L"
     r"|RT(?:\([A-Z]{1,3}\))*|RDMS|RVT|RDCS|CNMT|ARRT|RPh|LMFT|LPC|PsyD|LICSW|MSW|CCC-SLP|OTR(?:/L)?"
-    r"|ATC|CDCES|NRP|CCHT|CDN|CNN|CHPN|CWOCN|CWON|OCN|CEN|CPEN|IBCLC|RNC(?:-OB)?|C-EFM|CNOR|CPAN|CAPA|CNRN"
+    r"|ATC|CDCES|NRP|CRT|CPFT|RPFT|RPSGT|RCS|RCIS|MLS|MLT|HTL|CLS|CCHT|CDN|CNN|CHPN|CWOCN|CWON|OCN|CEN|CPEN|IBCLC|RNC(?:-OB)?|C-EFM|CNOR|CPAN|CAPA|CNRN"
     r"|PMHNP(?:-BC)?|LICSW|CCDS|CDIP|RHIT|RHIA|CPC|CCS|CNIM|CSFA|CFA|PharmD|BCPS|BCOP|RD|LD|RDN|CSW|LMHC|LADC|CADC|CPhT)"
 )

@@ -126,6 +126,10 @@ _RATING = re.compile(
 )
 # "Ofc. Rucker": a police title before a surname alone.
 _OFFICER_ALONE = re.compile(rf"(?<![\w/\-])(?P<phi>(?:Ofc\.|OFC\.|Tpr\.)[ \t]+{SURNAME})(?![\w'’\-])")
+# HL7-style names with carets: "KOWALCZYK^DENISE^R", "Halvorsen^Ingrid^L".
+_HL7_NAME = re.compile(
+    r"(?<![\w^])(?P<phi>[A-Z][A-Za-z'’\-]+\^[A-Z][A-Za-z'’\-]+(?:\^[A-Za-z'’\-.]*){0,3})(?![\w^])"
+)
 # Newborns before they are named: "BABY BOY TSOSIE", "Baby Girl A Ruiz", "Tsosie, Boy A",
 # "Bebé Niña Rivera".
 _NEWBORN = re.compile(
@@ -195,6 +199,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("lower-case honorific and surname", _HONORIFIC_LOWER, 0.75),
         SpanPattern("rating before a full name", _RATING, 0.75),
         SpanPattern("newborn before naming", _NEWBORN, 0.85),
+        SpanPattern("HL7 name with carets", _HL7_NAME, 0.85),
         SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7),

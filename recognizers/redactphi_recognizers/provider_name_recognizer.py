@@ -30,7 +30,7 @@ _ROLE_LABELS = (
     r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
     r"|ADMITTING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?|DISCHARGING(?:\s+(?:PHYSICIAN|PROVIDER|MD))?"
     r"|(?:TREATING|COVERING|RENDERING|SUPERVISING)\s+(?:PHYSICIAN|PROVIDER)|PHYSICIAN|PROVIDER|CLINICIAN"
-    r"|SCRIBE|INTERPRETER|TRANSLATOR|CHAPLAIN|SOCIAL\s+WORKER|CASE\s+MANAGER|PHARMACIST|DIETITIAN|NUTRITIONIST"
+    r"|SCREENED\s+BY|GROSSED\s+BY|CYTOTECHNOLOGIST|HISTOTECHNOLOGIST|SCRIBE|INTERPRETER|TRANSLATOR|CHAPLAIN|SOCIAL\s+WORKER|CASE\s+MANAGER|PHARMACIST|DIETITIAN|NUTRITIONIST"
     r"|(?:PHYSICAL|OCCUPATIONAL|SPEECH|RESPIRATORY)\s+THERAPIST|THERAPIST|COUNSELOR|MIDWIFE|DOULA|PARAMEDIC"
     r"|NEUROMONITORING\s+TECH(?:NOLOGIST)?|NEUROPHYSIOLOGIST|(?:DEVICE|VENDOR|COMPANY|INDUSTRY)\s+REP(?:RESENTATIVE)?"
     r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
@@ -92,7 +92,7 @@ _NOT_NAMES = frozenset(
 )
 
 _IS_CREDENTIAL = re.compile(
-    rf"{CREDENTIALS}|PGY|CNIM|SCS|OCS|CSCS|CHT|CLT|CBIS|R\.?EEG\.?T|CCS|CPC|RHIT|RHIA|CDIP|CCDS|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
+    rf"{CREDENTIALS}|PGY|CT|HT|MT|CNIM|SCS|OCS|CSCS|CHT|CLT|CBIS|R\.?EEG\.?T|CCS|CPC|RHIT|RHIA|CDIP|CCDS|AGAF|CWOCN|CWON|BSN|FAAP|FACEP|FASMBS|FASCRS|FSVS|CNOR|CPAN|PCP|ANP|GNP|RNFA|LMSW|CCHT",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})(?<!Mrs)\.(?:[ \t]|$)")
@@ -114,7 +114,7 @@ _TITLE_LOWER = re.compile(
     r"(?:[ \t]+(?!(?:and|or|at|in|on|for|to|the|was|is|with|from|of|per|who|period|comma|office|visit|note|said|says|will|has|had|dictating|new)\b)[a-z][a-z'’\-]+)?)(?![a-z])"
 )
 _CREDENTIALED_LOWER = re.compile(
-    r"(?<![A-Za-z])(?P<phi>[a-z]\.[ \t]*[a-z][a-z'’\-]+|[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+),[ \t]*"
+    r"(?<![A-Za-z])(?P<phi>[a-z]\.[ \t]*[a-z][a-z'’\-]+(?=,?[ \t])|[a-z][a-z'’\-]+(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+(?=,)),?[ \t]*"
     r"(?:md|m\.d\.|do|crna|pa-c|rn|np|facs|phd)(?![a-z])(?![ \t]+(?i:not|n't|you|we|i|they|so|this|that|the|a|it)\b)"
 )
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
@@ -157,8 +157,8 @@ _CERTIFYING_BODIES = frozenset("ASCP ARRT AAMA NCCPA AMT AANP ANCC NBRC CBIC AHI
 _NOT_BY_INITIALS = frozenset("CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP".split())
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
 _TYPIST_BY = re.compile(
-    r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
-    r"(?![ \t]+[a-z])(?![ \t]+(?:on|at)[ \t]+\d)|\b(?:[Tt]ranscribed|[Tt]yped)[ \t]+by[ \t]+(?P<dated>[a-z]{2,4})(?=[ \t]+(?:on|at)[ \t]+\d)"
+    r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED|[Vv]erified|[Ee]ntered|[Rr]esulted|[Rr]eleased|[Aa]ccessioned)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
+    r"(?![ \t]+[a-z])(?![ \t]+(?:on|at)[ \t]+\d)(?![ \t]+\d)|\b(?:[Tt]ranscribed|[Tt]yped|[Vv]erified|[Ee]ntered|[Rr]esulted)[ \t]+by[ \t]+(?P<dated>[a-z]{2,4})(?=[ \t]+(?:(?:on|at)[ \t]+)?\d)"
 )
 # Lower-case dictation signing: "dictated by lorraine frey / transcribed by ...". The first
 # word must be a Census first name (checked in confirm).
@@ -216,6 +216,10 @@ _DT_INITIALS = re.compile(r"\b(?:D|T|DD|DT)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[ 
 _REVIEW_INITIALS = re.compile(
     r"(?:\b(?i:review(?:ed)?|approved|verified|audited|checked|initials?)[ \t]*:?|--|—)[ \t]*(?P<phi>[A-Z]{2,3})(?=[ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
 )
+# A line that is only author and typist initials: "MTO/km/rj", "HM/JHP/cs", "fqb/mv".
+_INITIALS_CHAIN = re.compile(r"^[ \t]*(?P<chain>[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,3})[ \t]*$", re.MULTILINE)
+# Initials and a date alone on a line: "TGR 11/15/24".
+_INITIALS_DATE_LINE = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$", re.MULTILINE)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
@@ -292,6 +296,18 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                         continue  # "D: 2" in a list is no dictation stamp
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.75, reason), initials
+        for m in _INITIALS_CHAIN.finditer(text):
+            parts = m.group("chain").split("/")
+            if {p.lower() for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS) or any(p in _NOT_AUTHOR for p in parts):
+                continue  # "mg/dl", "IU/kg": units
+            pos = m.start("chain")
+            for part in parts:
+                yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
+                pos += len(part) + 1
+        for m in _INITIALS_DATE_LINE.finditer(text):
+            if m.group("phi") not in _NOT_BY_INITIALS:
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.7, "initials and date"), initials
         for m in _BY_INITIALS.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
@@ -322,6 +338,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 continue  # "(MIGS fellow)", "(CT surgery)": a service in brackets
             words = re.findall(r"[A-Za-z]+", value[s:e])
             if len(words) >= 2 and all(w.isupper() and len(w) <= 4 for w in words):
+                if len(words) == 2 and _IS_CREDENTIAL.fullmatch(words[1]) and not _IS_CREDENTIAL.fullmatch(words[0]):
+                    first = value.index(words[0], s)  # "Screened by: JHW, CT(ASCP)": initials, credential
+                    yield SpanMatch(start + first, start + first + len(words[0]), "PROVIDER", 0.7, pattern.name), pattern
                 continue  # "BMP, CBC": a list of abbreviations, not LAST, FIRST
             if not words or all(w.lower() in _NOT_NAMES or _IS_CREDENTIAL.fullmatch(w) for w in words):
                 continue
@@ -412,13 +431,12 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             and len(span) <= 4
             and " " not in span
         ):
-            # "Collector: JKD" is a person's initials, "Device: DR" an abbreviation; the
-            # resolver drops the weak ones that are clinical vocabulary
-            return match.retyped(score=0.65)
+            # "Collector: JKD", "Tech: LP": a person's initials in a role field
+            return match.retyped(score=0.7)
         if pattern.regex is _CREDENTIALED_LOWER:
             words = span.split()
-            while words and words[0].strip(".,") in _NOT_NAMES | _FILLER:
-                words.pop(0)
+            while words and words[0].strip(".,") in _NOT_NAMES | _FILLER and not re.fullmatch(r"[a-z]\.", words[0]):
+                words.pop(0)  # "is included, do" -> "included"; "a. deshpande-ross" keeps its initial
             if not words:
                 return None
             return SpanMatch(text.rindex(words[0], match.start, match.end), match.end, "PROVIDER", 0.8, match.reason)

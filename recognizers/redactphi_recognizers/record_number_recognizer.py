@@ -108,7 +108,7 @@ _PLATE = re.compile(
 # "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".
 _USERNAME = re.compile(
     r"(?:\b(?:[Cc]reated|[Mm]odified|[Ee]dited|[Uu]pdated|[Ee]ntered|[Aa]ccessed|[Vv]iewed|[Pp]rinted|[Rr]esponse"
-    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged)(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+"
+    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+)(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+(?:user[ \t]+)?"
     r"(?P<phi>[A-Za-z][A-Za-z0-9._]{2,19})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d))"
     r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID)[ \t]*[:=#][ \t]*"
     r"(?P<user>[A-Za-z][A-Za-z0-9._]{2,19})(?![\w@]))"

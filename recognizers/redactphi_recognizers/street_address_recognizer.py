@@ -118,7 +118,7 @@ _INTERSECTION = re.compile(
 _CUED_STREET = re.compile(
     rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
     # abbreviations that are no title or saint ("St", "Dr" are): "on Dunbar Ave"
-    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd)\.?(?![\w])))"
+    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd)\.?(?![\w])|St(?![.][ \t]*[A-Z])\.?(?![\w])))"
 )
 _LOWER_SUFFIX = (
     r"(?:street|avenue|road|boulevard|drive|lane|court|way|place|terrace|parkway|highway"
@@ -203,6 +203,18 @@ _LABELLED_STREET = re.compile(
     rf"\b(?:Address|ADDRESS|Addr|Residence|RESIDENCE)[ \t]*:[ \t]*(?P<phi>{_STREET_NO_NUMBER}{STREET_SUFFIX}"
     rf"(?:,[ \t]*(?:Mile|MILE|Mi\.?)[ \t]*\d{{1,3}}(?:\.\d)?)?{_UNITS}{_TAIL})"
 )
+# A street named by its type and a letter or number ("808 Avenue D", "12 Road 7"), a route
+# written the other way round ("11200 US-400 Hwy"), Puerto Rico's kilometre addresses ("Carr.
+# 172 Km 3.4") and a suite written before the number ("Suite 204, 777 Route 4").
+_TYPE_FIRST_STREET = re.compile(
+    rf"(?P<phi>(?:(?:Suite|Ste|Unit|Apt|Bldg)\.?[ \t]*#?[ \t]*[A-Z0-9\-]{{1,6}},[ \t]*)?{_HOUSE_NUMBER}[ \t]+"
+    r"(?:(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County[ \t]+Road|CR|FM)\.?[ \t]+[A-Z0-9]{1,4}(?![\w\-])"
+    r"|(?:US|SR|I|CR|FM|K|M|N|SH)-[ \t]?\d{1,4}[ \t]+(?:Hwy|Highway|Bypass|Byp|Loop|Spur)\.?)"
+    rf"{_UNITS}{_TAIL})"
+)
+_KM_ADDRESS = re.compile(
+    rf"(?P<phi>(?:Carr\.?|Carretera|CARR\.?|PR-?)[ \t]*\d{{1,4}}(?:[A-Z])?,?[ \t]*(?:Km|KM|km)\.?[ \t]*\d{{1,3}}(?:\.\d{{1,2}})?{_UNITS}{_TAIL})"
+)
 # A residence field: "Residence: Mount Horeb, Dane County", "Hometown: Cody".
 _RESIDENCE_FIELD = re.compile(
     rf"\b(?:[Rr]esidence|RESIDENCE|[Hh]ometown|HOMETOWN|[Hh]ome[ \t]+town|[Ll]ives[ \t]+in)[ \t]*:[ \t]*(?P<phi>{CITY})(?![\w'’])"
@@ -254,6 +266,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8),
         SpanPattern("mile marker", _MILE_MARKER, 0.75),
+        SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85),
+        SpanPattern("kilometre address", _KM_ADDRESS, 0.85),
         SpanPattern("street without number in an address field", _LABELLED_STREET, 0.8),
         SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85),
         SpanPattern("Spanish street, number after", _SPANISH_NUMBER_AFTER, 0.85),
@@ -264,7 +278,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
-        if regex is _SPANISH_NUMBER_FIRST or regex is _SPANISH_NUMBER_AFTER or regex is _LABELLED_STREET:
+        if regex in (_SPANISH_NUMBER_FIRST, _SPANISH_NUMBER_AFTER, _LABELLED_STREET, _TYPE_FIRST_STREET, _KM_ADDRESS):
             # a city, state or ZIP must close it: "Calle 5 #23" alone may be a bed or a code
             groups = match.groups
             return match if groups.get("city") or groups.get("zip") or groups.get("zip2") or groups.get("city_only") else None

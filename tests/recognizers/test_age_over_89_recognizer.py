@@ -61,3 +61,7 @@ def test_an_abbreviated_age_with_sex_still_counts() -> None:
 )
 def test_relatives_alive_at_and_now_over_89(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_a_birthday_over_89() -> None:
+    assert [s for s, _ in spans(REC, "Her husband passed at 91; she turned 93 this spring.")] == ["91", "93"]

@@ -308,3 +308,17 @@ def test_named_state_medicaid_programs(text: str, expected: list[str]) -> None:
 
 def test_medicaid_alone_is_no_named_program() -> None:
     assert spans(REC, "Coverage: Medicaid; CHIP pending") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TSÉ BIT'A'Í REGIONAL HEALTH CARE CORPORATION\n", ["TSÉ BIT'A'Í REGIONAL HEALTH CARE CORPORATION"]),
+        ("badge 4471, Detroit Police Department 9th Precinct. Incident", ["Detroit Police Department 9th Precinct"]),
+        ("SOUTHWEST KANSAS OCCUPATIONAL MEDICINE\n", ["SOUTHWEST KANSAS OCCUPATIONAL MEDICINE"]),
+        ("teacher at Little Cranes Child Care (2420", ["Little Cranes Child Care"]),
+        ("WIC (mom already has) + Riverside Crossing Food Shelf\n", ["Riverside Crossing Food Shelf"]),
+    ],
+)
+def test_accented_capitals_precincts_occupational_medicine_child_care_and_food_shelves(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected

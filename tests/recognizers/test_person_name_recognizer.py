@@ -234,3 +234,8 @@ def test_newborns_nicknames_officers_and_more_person_labels(text: str, expected:
 @pytest.mark.parametrize("text", ["Give Tylenol PO Every Night", "Baby Boy", "PO Lasix Daily"])
 def test_route_po_and_a_bare_baby_boy_are_not_names(text: str) -> None:
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize("text", ["PATIENT: KOWALCZYK^DENISE^R | MRN", "PID|1||X||Halvorsen^Ingrid^L||"])
+def test_hl7_caret_names(text: str) -> None:
+    assert any("^" in s for s, _ in spans(REC, text))

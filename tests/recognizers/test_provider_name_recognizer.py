@@ -241,3 +241,24 @@ def test_dash_signatures_and_lower_case_typist_initials(text: str, expected: lis
 
 def test_a_test_name_after_a_dash_is_no_signature() -> None:
     assert [s for s, t in spans(REC, "Follow-up imaging ordered. - CT\n") if t == "PROVIDER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Electronically signed 03/08/2024\nHM/JHP/cs\n", ["HM", "JHP", "cs"]),
+        ("Bellaire Senior Medical Group.\n\nTGR 11/15/24\n", ["TGR"]),
+        ("Result verified by kmo 11/14/24 08:51", ["kmo"]),
+        ("Screened by: JHW, CT(ASCP) | Cell block", ["JHW"]),
+        ("dictated by a. deshpande-ross md / transcribed rjk 2/11/25", ["a. deshpande-ross"]),
+        ("Call after hours: Dr. B cell 671-555-0190.", ["Dr. B"]),
+        ("Bayou Teche PFT lab, tech K. Fontenot, CRT):", ["K. Fontenot"]),
+    ],
+)
+def test_initial_chains_initials_with_dates_verifiers_and_lab_credentials(text: str, expected: list[str]) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
+    assert all(e in found for e in expected), found
+
+
+def test_units_alone_on_a_line_are_not_initials() -> None:
+    assert [s for s, t in spans(REC, "Dose:\nmg/kg\n") if t == "PROVIDER"] == []

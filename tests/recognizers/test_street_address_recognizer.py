@@ -234,3 +234,22 @@ def test_labelled_streets_without_numbers_and_lower_case_floors(text: str, expec
 def test_a_number_cue_on_the_line_above_does_not_block_an_address() -> None:
     text = "NORTHEAST KINGDOM FAMILY HEALTH - Procedure Room\n88 Depot Street, Lyndonville, VT 05851\n"
     assert "88 Depot Street, Lyndonville, VT 05851" in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home: 808 Avenue D, Trlr 14, Dodge City, KS 67801   Cell", "808 Avenue D, Trlr 14, Dodge City, KS 67801"),
+        ("Employer address: 11200 US-400 Hwy, Dodge City, KS 67801   FEIN", "11200 US-400 Hwy, Dodge City, KS 67801"),
+        ("at clinic Carr. 172 Km 3.4, Caguas, PR 00727 in 2 weeks", "Carr. 172 Km 3.4, Caguas, PR 00727"),
+        ("Suite 204, 777 Route 4, Hagåtña, GU 96910  Tel", "Suite 204, 777 Route 4, Hagåtña, GU 96910"),
+        ("at 87-1123 Farrington Hwy, Apt B, Waiʻanae, HI 96792.", "87-1123 Farrington Hwy, Apt B, Waiʻanae, HI 96792"),
+        ("Worked at Dunkin' on S Willow St until Nov 2023.", "S Willow St"),
+    ],
+)
+def test_type_first_streets_kilometre_addresses_territories_and_okina(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
+
+
+def test_on_saint_is_no_street() -> None:
+    assert [s for s, _ in spans(REC, "seen on St. Mary's campus")] == []
