@@ -128,6 +128,19 @@ class FindingResolver:
             return False
         if f.recognizer == _NER and " " not in word and _SCORE_AFTER.match(text, f.end):
             return True  # "Padua 4.", "Caprini 5;", "Braden 18)": a named score and its value
+        if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_OF_BEFORE.search(text, max(0, f.start - 24), f.start):
+            return True  # "lines of Zahn", "triangle of Calot", "pouch of Douglas"
+        if f.recognizer in _GUESSING_RECOGNIZERS and re.search(r"\banti-[A-Za-z]{1,3}\d?[ \t]*\($", text[max(0, f.start - 12) : f.start]):
+            return True  # "anti-K (Kell)": the blood group an antibody is named for
+        if f.recognizer == _NER and f.entity_type == "PERSON" and any(c.isdigit() for c in span):
+            return True  # "Ber-EP4", "MF-1": stains and grades; names hold no digits
+        if (
+            f.recognizer == _NER
+            and f.entity_type == "ORGANIZATION"
+            and re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]+", word)
+            and re.match(r"[ \t]+\d{3,5}\b", text[f.end : f.end + 8])
+        ):
+            return True  # "NovaSeq 6000": a product and its model number
         if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_HEAD_AFTER.match(text, f.end):
             return True  # "(Sydney protocol)", "Sister Mary Joseph nodule", "Paris 0-Is"
         if f.recognizer == _NER and (
@@ -204,6 +217,12 @@ class FindingResolver:
             return True  # "Discharge", "Analgesia": capitalised ordinary words
         if self._on_clinical_phrase(text, f, protected):
             return True
+        if f.recognizer == _NER and "-" in word and " " not in word:
+            halves = word.split("-")
+            if any(self.lexicon.is_clinical(h) for h in halves) and all(
+                self.lexicon.is_clinical(h) or self.priors.is_known_name(h) for h in halves
+            ):
+                return True  # "Wright-Giemsa": a stain named for two people, one of them listed
         parts = [p.strip() for p in re.split(r"[,;/]|\band\b|&", span) if p.strip()]
         if (
             f.entity_type == "ORGANIZATION"
@@ -268,6 +287,10 @@ class FindingResolver:
             # words: they do not make "Date of Service" or "KNEE SCOOTER" a name
             if upper and frequency >= 4.0 and (frequency >= 4.8 or w not in self.places):
                 continue  # all-caps headings and labels: "KNEE SCOOTER", "Date of Service:"
+            if span.isupper() and not self.priors.is_known_name(w) and (
+                frequency >= 2.5 or w.lower().endswith(_MEDICAL_SUFFIXES) or _MEDICAL_ADJECTIVE.fullmatch(w)
+            ):
+                continue  # "NM LUNG VENTILATION AND PERFUSION IMAGING": a procedure title
             if self.priors.is_known_name(w) or w in self.places:
                 return False
             if frequency < 3.0 and not self.lexicon.is_clinical(w) and not w.lower().endswith(_MEDICAL_SUFFIXES):
@@ -315,7 +338,7 @@ class FindingResolver:
             if _inside_any(start, end, protected):
                 continue
             if (
-                self.lexicon.is_clinical(token)
+                (self.lexicon.is_clinical(token) or _STRICT_EPONYM_USE.match(text, end))
                 and _EPONYM_USE.match(text, end)
                 and not self._person_context(text, start, end, pattern)
             ):
@@ -352,6 +375,12 @@ _EPONYM_USE = re.compile(
     r"|[ \t]+(?:[0-4][A-Ca-c]?|I{1,3}[A-Ca-c]?|IV[A-Ca-c]?)(?![\w/])",
     re.IGNORECASE,
 )
+# Nouns that make the word before them an eponym even when the lexicon does not list it.
+_STRICT_EPONYM_USE = re.compile(
+    r"[ \t]+(?:protocol|stage|classification|criteria|score|sign|syndrome|disease|maneuver|manoeuvre|test|grade"
+    r"|blood[ \t]+group|antibod(?:y|ies)|antigens?|lines?)\b",
+    re.IGNORECASE,
+)
 # What follows a name used as the name of a method, sign or classification; a statistical
 # or first-name guess right before one of these is the eponym, not a person or a place.
 _EPONYM_HEAD_AFTER = re.compile(
@@ -364,7 +393,8 @@ _EPONYM_HEAD_AFTER = re.compile(
     r"(?:hook|brace|boot|walker|table|board"
     r"|frame|stirrups?|template|kit|wrap|mattress|splint|collar|sling|pump|deformity|resection|reversal"
     r"|bunionectomy|pacing|mapping|microfoam|coupler|connector|sheath|guidewire|plate|screw|nail|cage|valve"
-    r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|injury|line|probe|point|elevator|dissector|pin|knife|mesher"
+    r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|injury|blood[ \t]+group"
+    r"|antibod(?:y|ies)|antigens?|phenotype|stain|filter|line|probe|point|elevator|dissector|pin|knife|mesher"
     r"|dermatome|valvulotome|curette|rongeur|osteotome|speculum|dilator|canal|type|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
     r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
     r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
@@ -380,6 +410,12 @@ _CLINICAL_INSTRUMENT_NAME = re.compile(
 _MEDICAL_ADJECTIVE = re.compile(
     r"(?i:intra|inter|trans|peri|sub|supra|hyper|hypo|endo|retro|post|pre|anti|poly|para|extra|infra"
     r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ac|ous|ary|ive|oid|eal|ial)"
+)
+_EPONYM_OF_BEFORE = re.compile(
+    r"\b(?:lines?|triangle|space|pouch|ligament|canal|node|sign|law|crypts?|islets?|duct|foramen|fossa|circle|loop"
+    r"|organ|bod(?:y|ies)|ampulla|sphincter|angle|band|bundle|capsule|column|fascia|gland|plexus|tubercle)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
 )
 _CATALOGUE_BEFORE = re.compile(
     r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
@@ -455,6 +491,10 @@ def _trim_ner(text: str, f: Finding, priors: NamePriors) -> Finding:
     if f.recognizer != _NER:
         return f
     start, end = f.start, f.end
+    if f.entity_type == "PERSON" and any(c.isdigit() for c in text[start:end]):
+        # names hold no digits: "Ber-EP4" goes; "Denise 555-012-5560" keeps "Denise"
+        first = re.search(r"[^\s/]*\d", text[start:end])
+        end = start + len(text[start : start + first.start()].rstrip(" \t/,;:-")) if first else end
     separator = _FIELD_SEPARATOR.search(text, start, end)
     if separator and separator.start() > start:
         # a name or organisation does not run across lines or fields ("CCHT\n\nTransportation",

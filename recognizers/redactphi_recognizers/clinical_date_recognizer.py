@@ -286,7 +286,7 @@ def _device_expiry(text: str, start: int) -> bool:
         return _DEVICE_CONTEXT.search(context) is not None
     before = text[line_start:start]
     if "|" not in before:
-        return False
+        return _aligned_expiry_column(text, line_start, start)
     column = before.count("|")
     # the header is the nearest line above, in the same block of pipe rows, naming the columns
     pos = line_start - 1
@@ -302,6 +302,29 @@ def _device_expiry(text: str, start: int) -> bool:
             return True
         if any(_EXPIRY_HEADER.match(c) for c in cells):
             return False  # the header, but another column
+        pos = header_start - 1
+    return False
+
+
+_EXPIRY_WORD = re.compile(r"(?i)\bexp(?:ires|iry|iration|\.)?(?:[ \t]+date)?\b")
+
+
+def _aligned_expiry_column(text: str, line_start: int, start: int) -> bool:
+    """Whether the date sits under an "Expires" heading of a space-aligned table (blood
+    units, implant logs): the heading starts within a few columns of the date, on a line
+    above in the same block, among other headings separated by wide gaps."""
+    column = start - line_start
+    pos = line_start - 1
+    for _ in range(12):
+        if pos <= 0:
+            return False
+        header_start = text.rfind("\n", 0, pos) + 1
+        header = text[header_start:pos]
+        if not header.strip():
+            return False  # a blank line ends the table
+        for m in _EXPIRY_WORD.finditer(header):
+            if abs(m.start() - column) <= 6 and len(re.findall(r"\S[ \t]{2,}\S", header)) >= 2:
+                return True
         pos = header_start - 1
     return False
 

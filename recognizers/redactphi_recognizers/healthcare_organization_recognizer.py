@@ -301,6 +301,8 @@ _GENERIC = frozenset(
     registration billing records scheduling operations quality safety compliance graduated
     perioperative periop skilled facility facilities long-term extended subacute acute-care
     monthly weekly daily annual quarterly confidential protected private privileged preliminary
+    ventilation perfusion lung lungs chest abdomen abdominal pelvis pelvic bone scan nm pet spect
+    mammogram mammography screening fluoroscopy fluoroscopic guided joint injection venous arterial
     final results result labs lab's handoff hand-off
     comfort goals attended attends works worked retired discharged sending receiving
     discharging accepting admitting transferring correctional detention

@@ -322,3 +322,27 @@ def test_eponymous_classes_and_grades_stay(text: str, ner: dict[str, list[str]])
 
 def test_a_person_with_an_initial_is_still_a_person() -> None:
     assert "Walter" not in _redact("Seen with son Walter B at bedside.", persons=["Walter B"])
+
+
+@pytest.mark.parametrize(
+    ("text", "ner"),
+    [
+        ("Thrombus with distinct lines of Zahn, indicating antemortem formation.", {"persons": ["Zahn"]}),
+        ("Antibody identification: anti-K (Kell); rule-outs completed.", {"persons": ["Kell"]}),
+        ("Anamnestic anti-Jka (Kidd blood group) response.", {"persons": ["Kidd"]}),
+        ("Positive: MOC-31, Ber-EP4, GATA3.", {"persons": ["Ber-EP4"]}),
+        ("ASPIRATE DIFFERENTIAL (500 cells, Wright-Giemsa):", {"organizations": ["Wright-Giemsa"]}),
+        ("Sequenced on a NovaSeq 6000. Reference genome GRCh38.", {"organizations": ["NovaSeq"]}),
+        ("Exam: NM LUNG VENTILATION AND PERFUSION IMAGING (CPT 78582)",
+         {"organizations": ["NM LUNG VENTILATION AND PERFUSION IMAGING"]}),
+    ],
+)
+def test_eponyms_of_anatomy_blood_groups_stains_products_and_procedure_titles(
+    text: str, ner: dict[str, list[str]]
+) -> None:
+    assert _redact(text, **ner) == text
+
+
+def test_a_named_dme_company_before_a_colon_stays_an_organisation() -> None:
+    text = "DME: ordered via Gulf Coast Home Medical Equipment: E0260 semi-electric hospital bed"
+    assert "Gulf Coast" not in _redact(text, organizations=["Gulf Coast Home Medical Equipment"])

@@ -310,3 +310,13 @@ def test_a_lower_case_weekday_before_or_is_still_a_date() -> None:
 )
 def test_clock_times_after_at_spanish_abbreviations_and_weekday_abbreviations(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+def test_dates_under_an_expires_heading_of_an_aligned_table_are_product_dates() -> None:
+    text = (
+        "Unit #              Product    Component          ABO/Rh        Expires\n"
+        "W0362 24 018337     E0382V00   RBC AS-1, LR       O POS 5100    11/02/2024\n"
+        "\n"
+        "Collected: 10/07/2024 08:12\n"
+    )
+    assert [s for s, _ in spans(REC, text)] == ["10/07/2024 08:12"]
