@@ -339,7 +339,7 @@ class FindingResolver:
                 continue
             if (
                 (self.lexicon.is_clinical(token) or _STRICT_EPONYM_USE.match(text, end))
-                and _EPONYM_USE.match(text, end)
+                and (_EPONYM_USE.match(text, end) or _EPONYM_HEAD_AFTER.match(text, end))
                 and not self._person_context(text, start, end, pattern)
             ):
                 continue  # "Cushing's was excluded": the eponym, although Dr. Cushing signed
@@ -354,7 +354,8 @@ class FindingResolver:
         """A title before the word, or another of the note's names right next to it."""
         if _PERSON_CUE_BEFORE.search(text[max(0, start - 12) : start]):
             return True
-        before = re.search(r"([A-Za-z][\w'’\-]*)[ \t]*,?[ \t]*$", text[max(0, start - 30) : start])
+        # \Z, not $: "$" would also match before a line break and read the line above
+        before = re.search(r"([A-Za-z][\w'’\-]*)[ \t]*,?[ \t]*\Z", text[max(0, start - 30) : start])
         after = re.match(r"[ \t]*,?[ \t]*([A-Za-z][\w'’\-]*)", text[end : end + 30])
         return any(m is not None and names.fullmatch(m.group(1)) is not None for m in (before, after))
 
@@ -370,7 +371,9 @@ _EPONYM_USE = re.compile(
     r"lymphoma|tumou?r|ulcer|fracture|reflex|phenomenon|law|line|stitch|suture|stapler|needle|"
     r"diverticulum|disorder|anomaly|type|grade|stage|class|index|formula|rule|method|resection|reversal|"
     r"deformity|hook|approach|flap|anastomosis|bunionectomy|pacing|template|osteotomy|protocol|surgeon|surgery"
-    r"|micrographic|hemorrhoidectomy|hemorrhoid)\b"
+    r"|micrographic|hemorrhoidectomy|hemorrhoid|exam|examination|hysterotomy|[a-z]+otomy|[a-z]+ectomy)\b"
+    # a bracketed note between: "Kerr (low transverse) hysterotomy"
+    r"|[ \t]+\([^)\n]{1,30}\)[ \t]+(?:incision|hysterotomy|[a-z]+otomy|[a-z]+ectomy|repair|procedure)\b"
     # a grade after the eponym: "LACHMAN 1A", "Nyhus IIIB", "Outerbridge III"
     r"|[ \t]+(?:[0-4][A-Ca-c]?|I{1,3}[A-Ca-c]?|IV[A-Ca-c]?)(?![\w/])",
     re.IGNORECASE,
@@ -394,7 +397,7 @@ _EPONYM_HEAD_AFTER = re.compile(
     r"|frame|stirrups?|template|kit|wrap|mattress|splint|collar|sling|pump|deformity|resection|reversal"
     r"|bunionectomy|pacing|mapping|microfoam|coupler|connector|sheath|guidewire|plate|screw|nail|cage|valve"
     r"|stent|graft|patch|dressing|sealant|mesh|clip|balloon|lens|implant|prosthesis|injury|blood[ \t]+group"
-    r"|antibod(?:y|ies)|antigens?|phenotype|stain|filter|line|probe|point|elevator|dissector|pin|knife|mesher"
+    r"|antibod(?:y|ies)|antigens?|phenotype|stain|filter|signs|line|probe|point|elevator|dissector|pin|knife|mesher"
     r"|dermatome|valvulotome|curette|rongeur|osteotome|speculum|dilator|canal|type|syndrome|disease|sign|procedure|operation|repair|maneuver|manoeuvre|incision"
     r"|triad|test|score|scale|criteria|classification|catheter|drain|clamp|retractor|forceps"
     r"|scissors|tube|pouch|position|technique|fashion|ligament|fascia|node|nodule|lymphoma"
@@ -424,7 +427,8 @@ _CATALOGUE_BEFORE = re.compile(
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 _EPONYM_HEAD_INSIDE = re.compile(
-    r"^[A-Z][a-z]+(?:-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?"
+    r"^[A-Z][a-z]+(?:[ \t]*&[ \t]*[A-Z][a-z]+[ \t]+(?:Class|Grade|Type|Stage)[ \t]+[IVX0-9]+[A-Ca-c]?"
+    r"|-type|[ \t]+type[ \t]+[A-Z0-9]+(?:[ \t]+canal)?"
     # "Beath pin", "Sydney classification": one capitalised word and its device or method noun
     r"|[ \t]+(?:pin|wire|retractor|clamp|forceps|speculum|hook|elevator|knife|needle|catheter|drain|tube|stitch"
     r"|suture|maneuver|incision|procedure|classification|criteria|score|scale|sign|test|position|approach))$"

@@ -221,7 +221,7 @@ _DATE_CUES = frozenset(
 # "PICC 10/21", "BMP 2/27") are followed by dates, so only these are values.
 _ACRONYM_BEFORE = re.compile(
     r"\b(?:CAS|PSV|PS|PEEP|MMT|GCS|NIHSS|CPAP|BiPAP|BIPAP|IPAP|EPAP|NRS|VAS|MRC|ECOG|KPS|PHQ-?\d*|GAD-?\d*"
-    r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA)[ \t:]+$"
+    r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?)[ \t:]+$"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _APGAR_CUES = frozenset("apgar apgars".split())
@@ -232,7 +232,7 @@ _STRONG_DATE_CUES = frozenset(
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
-    r"vision|sats?|units?|views?|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
+    r"vision|sats?|units?|views?|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
     r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
     re.IGNORECASE,
 )
@@ -382,8 +382,9 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
             d = int(day)
             if month_n:
                 if not _valid_day(month_n, d):
-                    # 14/03/2024: accept day-first when it is the only valid reading
-                    if not (month and _valid_day(d, month_n)):
+                    # 14/03/2024: accept day-first when it is the only valid reading (with a
+                    # year: "24/7" alone is round the clock)
+                    if not (month and groups.get("y") and _valid_day(d, month_n)):
                         return None
             elif not 1 <= d <= 31:
                 return None
@@ -392,6 +393,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         year = groups.get("y")
         if year and len(year) == 4 and not 1880 <= int(year) <= 2100:
             return None
+        if pattern.regex is _NUM_MONTH_YEAR and month == "1" and text[max(0, match.start - 2) : match.start].strip()[-1:] in {"~", "≈", "<", ">"}:
+            return None  # "endophthalmitis ~1/2000": a risk, one in two thousand
         if _device_expiry(text, match.start):
             return None  # an implant's use-by date: the device's, not the patient's
         before = preceding_words(text, match.start, 25)

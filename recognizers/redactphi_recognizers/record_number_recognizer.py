@@ -44,6 +44,7 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
+_ICD_DOTTED = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 _CATALOGUE_HEADER = re.compile(r"(?i)^(?:ref|ref\s*#|cat(?:alog(?:ue)?)?\.?(?:\s*(?:#|no\.?|number))?|model|part\s*#?|sku|item\s*#?|product\s*(?:code|#)?)$")
 _CATALOGUE_LABEL = re.compile(
     r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Tt]axonomy|TAXONOMY|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
@@ -218,6 +219,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         if pattern.regex is _VA_SHORT_ID or pattern.regex is _ISBT_UNIT:
             return match  # "B4321" after a header name: shaped like HCPCS, but the VA's identifier
         before = preceding_words(text, match.start, 30)
+        if _ICD_DOTTED.fullmatch(value):
+            return None  # "E03.9", "Z13.1": a dotted ICD-10-CM code is never a record number
         if _CLINICAL_CODE.match(value) and (set(before[-3:]) & _CODE_CUES or pattern.regex is not _LABELLED):
             return None
         if pattern.regex is _PLATE:

@@ -346,3 +346,16 @@ def test_eponyms_of_anatomy_blood_groups_stains_products_and_procedure_titles(
 def test_a_named_dme_company_before_a_colon_stays_an_organisation() -> None:
     text = "DME: ordered via Gulf Coast Home Medical Equipment: E0260 semi-electric hospital bed"
     assert "Gulf Coast" not in _redact(text, organizations=["Gulf Coast Home Medical Equipment"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SURGEON: Dr. Kerr\nKerr (low transverse) hysterotomy made with scalpel.",
+        "Anesthesia: Dr. Tuohy\nA 14-gauge Tuohy epidural needle was advanced at L1-2.",
+        "Attending: Dr. Ballard\nNB: the Ballard exam was done by our team.",
+    ],
+)
+def test_a_surgeons_eponymous_name_does_not_spread_to_the_instrument_or_incision(text: str) -> None:
+    last_line = text.splitlines()[-1]
+    assert last_line in _redact(text)

@@ -320,3 +320,20 @@ def test_dates_under_an_expires_heading_of_an_aligned_table_are_product_dates() 
         "Collected: 10/07/2024 08:12\n"
     )
     assert [s for s, _ in spans(REC, text)] == ["10/07/2024 08:12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vacuum should run 24/7; if the alarm sounds",
+        "ASSESSMENT: 33 5/7 wk preterm male twin A",
+        "COGNITION: BIMS 7/15 (prev 9) - decline.",
+        "risks (endophthalmitis ~1/2000, RD) reviewed",
+    ],
+)
+def test_round_the_clock_gestational_ages_cognitive_scores_and_risks_are_not_dates(text: str) -> None:
+    assert spans(REC, text) == []
+
+
+def test_an_approximate_month_and_year_is_still_a_date() -> None:
+    assert [s for s, _ in spans(REC, "colonoscopy 1 year after surgery (due ~02/2025)")] == ["02/2025"]

@@ -204,3 +204,8 @@ def test_the_ref_column_of_an_implant_table_and_taxonomy_codes_are_kept() -> Non
 def test_blood_units_dockets_prefixed_ids_pins_and_facility_ids(text: str, expected: str, kept: str) -> None:
     found = [s for s, _ in spans(REC, text)]
     assert expected in found and (not kept or kept not in found)
+
+
+def test_dotted_icd_codes_after_a_requisition_label_are_kept() -> None:
+    found = [s for s, _ in spans(REC, "ICD-10 on requisition: E03.9, D50.9, E78.5, Z13.1\nRequisition # 4471920")]
+    assert not set(found) & {"E03.9", "D50.9", "E78.5", "Z13.1"} and "4471920" in found
