@@ -398,13 +398,13 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("name with corporate suffix", _CORPORATE_NAMED, 0.85),
         SpanPattern("health plan after insurance cue", _INSURER, 0.85),
         SpanPattern("health plan before its member number", _PLAN_BEFORE_NUMBER, 0.7),
-        SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7),
+        SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7, gate=re.compile(r"(?i)plan|insurance|payer|payor|coverage")),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
-        SpanPattern("named place of worship", _WORSHIP, 0.75),
-        SpanPattern("military installation", _INSTALLATION, 0.75),
-        SpanPattern("saint's name in the possessive", _SAINTS, 0.7),
-        SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75),
+        SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church")),
+        SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
+        SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
+        SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75, gate=re.compile(r"Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO|Policl|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO")),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

@@ -183,13 +183,13 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     )
     PATTERNS = (
         SpanPattern("labelled identifier (strong)", _LABELLED, 0.95),
-        SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID"),
-        SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID"),
+        SpanPattern("GS1 UDI (strong)", _GS1_UDI, 0.95, "DEVICE_ID", gate=re.compile(r"\(01\)")),
+        SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID", gate=re.compile(r"\((?:21|10)\)")),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
-        SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN"),
-        SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID"),
-        SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID"),
-        SpanPattern("ISBT 128 unit number", _ISBT_UNIT, 0.9, "ID"),
+        SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN", gate=re.compile(r"[Xx*]{3}-")),
+        SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID", gate=re.compile(r"(?i)plate|tag")),
+        SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID", gate=re.compile(r"[A-Z],[ ]?[A-Z]")),
+        SpanPattern("ISBT 128 unit number", _ISBT_UNIT, 0.9, "ID", gate=re.compile(r"[A-Z]\d{4} \d\d \d")),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )

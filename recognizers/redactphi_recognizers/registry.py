@@ -39,10 +39,13 @@ __all__ = ["DEFAULT_RECOGNIZERS", "LINE_TRIGGER", "RECOGNIZER_FACTORIES", "build
 # international phone matcher was a fifth of the rule time, on notes that hold no number.
 LINE_TRIGGER = "redactphi_line_trigger"
 _TRIGGERS: dict[str, re.Pattern[str]] = {
-    # Seven digits or more, grouped by spaces, dots, dashes or brackets, or after a
-    # slash-separated area code ("030/1234567"); dates ("03/14/2024") do not trigger.
+    # libphonenumber is there for numbers outside the North American plan, which
+    # PhoneNumberRecognizer already reads: lines with an international or trunk prefix
+    # ("+44 20 ...", "0044 ...", "(030) ..."), or a slash-separated area code
+    # ("030/1234567"). US lines are not re-read (the matcher was a sixth of the rule time).
     "PhoneRecognizer": re.compile(
-        r"(?:\d[^\S\n]?[().\-]?[^\S\n]?){7}|\d{2,5}[^\S\n]?/[^\S\n]?\d{5}"
+        r"\+[^\S\n]?\(?\d|(?<!\d)00[1-9]\d|\(0\d|(?<![\d/])0\d{1,4}[^\S\n]?[\-.][^\S\n]?\d{4}(?![/\-]\d)"
+        r"|(?<![\d/])0\d{2,4}[^\S\n]\d{3,4}[^\S\n]\d{3,4}|\d{2,5}[^\S\n]?/[^\S\n]?\d{5}"
     ),
     "EmailRecognizer": re.compile("@"),
     # A host has a dot and a top-level domain of two or more letters.

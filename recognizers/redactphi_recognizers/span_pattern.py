@@ -24,13 +24,19 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|#")
 
 @dataclass(frozen=True, slots=True)
 class SpanPattern:
-    """One named pattern; `group` is the regex group that holds the PHI (0: whole match)."""
+    """One named pattern; `group` is the regex group that holds the PHI (0: whole match).
+
+    `gate`, when set, is a cheap search for a word the pattern cannot match without ("Baby",
+    "Calle", "^"): a note without it is not scanned by the pattern at all. Each scan of a
+    pattern costs time at every character; most notes hold none of the rare keywords.
+    """
 
     name: str
     regex: re.Pattern[str]
     score: float
     entity_type: str | None = None
     group: str | int = "phi"
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,8 @@ class SpanPatternRecognizer(LocalRecognizer):
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         default_type = self.supported_entities[0]
         for pattern in self.patterns:
+            if pattern.gate is not None and pattern.gate.search(text) is None:
+                continue
             for m in pattern.regex.finditer(text):
                 start, end = m.span(pattern.group)
                 if start < 0 or end <= start:

@@ -53,9 +53,11 @@ def test_a_date_range_is_no_longer_sent_to_the_phone_matcher() -> None:
     assert _trigger_lines(line, getattr(phone, LINE_TRIGGER)) == []
 
 
-# The spoken-identifier recognizer is scoped on purpose (to lines without capitals); the
-# others' triggers only save work and must not change what they find.
-SCOPED = {"SpokenIdentifierRecognizer"}
+# The spoken-identifier recognizer is scoped on purpose (to lines without capitals), and so
+# is libphonenumber (to lines with international or trunk prefixes: North American numbers
+# are PhoneNumberRecognizer's); the others' triggers only save work and must not change
+# what they find.
+SCOPED = {"SpokenIdentifierRecognizer", "PhoneRecognizer"}
 GATED = [
     r
     for r in build_recognizers()
@@ -64,7 +66,8 @@ GATED = [
 
 
 def test_the_costly_generic_recognizers_are_gated() -> None:
-    assert {r.name for r in GATED} >= {"PhoneRecognizer", "OfflineEmailRecognizer"}
+    assert {r.name for r in GATED} >= {"OfflineEmailRecognizer"}
+    assert all(getattr(r, LINE_TRIGGER, None) is not None for r in build_recognizers(["PhoneRecognizer"]))
 
 
 @pytest.mark.parametrize("recognizer", GATED, ids=lambda r: r.name)
@@ -108,3 +111,15 @@ def test_spoken_identifiers_are_read_only_on_lines_without_capitals(redactor) ->
     found = {f.entity_type for f in redactor.analyze(dictated)}
     assert {"ID", "DATE"} <= found
     assert not any(f.reason.startswith(("digits in words", "spoken")) for f in redactor.analyze(typed))
+
+
+def test_libphonenumber_reads_international_lines_and_us_numbers_stay_found(redactor) -> None:
+    (phone,) = build_recognizers(["PhoneRecognizer"])
+    trigger = getattr(phone, LINE_TRIGGER)
+    for line in ("Daughter in London: +44 20 7946 0958", "son in Berlin 030/1234567 or (030) 1234-567",
+                 "office 022 2345 6789"):
+        assert _trigger_lines(line, trigger), line
+    us = "Cell 617.555.0142 and home 617 555 0143; fax (617) 555-0144 ext 12."
+    assert _trigger_lines(us, trigger) == []
+    found = [us[f.start : f.end] for f in redactor.analyze(us) if f.entity_type == "PHONE_NUMBER"]
+    assert found == ["617.555.0142", "617 555 0143", "(617) 555-0144 ext 12"]
