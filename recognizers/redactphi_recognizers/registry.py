@@ -48,6 +48,13 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?<![\d/])0\d{2,4}[^\S\n]\d{3,4}[^\S\n]\d{3,4}|\d{2,5}[^\S\n]?/[^\S\n]?\d{5}"
     ),
     "EmailRecognizer": re.compile("@"),
+    # Presidio's number patterns each need a run of digits that long: a line without one is
+    # skipped (same findings; tests/core/test_line_triggers.py checks it on every sample).
+    "UsSsnRecognizer": re.compile(r"\d{4}"),
+    "UsItinRecognizer": re.compile(r"9\d\d"),
+    "UsPassportRecognizer": re.compile(r"\d{8}"),
+    "MedicalLicenseRecognizer": re.compile(r"\d{7}"),
+    "CreditCardRecognizer": re.compile(r"\d{3}"),
     # A host has a dot and a top-level domain of two or more letters.
     "UrlRecognizer": re.compile(r"\.[A-Za-z]{2}"),
     # IPv4 a.b.c.d; IPv6 has at least two colons among hex groups ("::1", "fe80::").

@@ -23,6 +23,7 @@ CRAFTED = "\n".join(
         "Host www.example.com, bare example.test/path, IPs 192.0.2.17 and 2001:db8::ff00:42:8329",
         "Loopback ::1 and fe80::1ff:fe23:4567:890a%eth0.",
         "",
+        "Passport 912345678, DEA AB1234563, card 4111 1111 1111 1111, SSN 987-65-4320, ITIN 912-70-1234.",
         "No identifiers on this line: Foley catheter, 4-0 Prolene.",
     ]
 )
