@@ -197,7 +197,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("upper-case LAST, FIRST with a known first name", _CAPS_LAST_FIRST, 0.7),
         SpanPattern("two relatives sharing a surname", _COUPLE, 0.85, gate=re.compile(r"(?i)parents|guardians|caregivers|foster|sons|daughters|children|kids|siblings|brothers|sisters")),
         SpanPattern("lower-case honorific and surname", _HONORIFIC_LOWER, 0.75, gate=re.compile(r"(?:mr|mrs|ms|miss)\. [a-z]")),
-        SpanPattern("rating before a full name", _RATING, 0.75),
+        SpanPattern("rating before a full name", _RATING, 0.75, gate=re.compile(r"[A-Z]{2}[1-3CSM] [A-Z]|\b(?:PO|CO|Ofc\.?|OFC\.?|Cpl\.|Tpr\.?) [A-Z]")),
         SpanPattern("newborn before naming", _NEWBORN, 0.85, gate=re.compile(r"BABY|Baby|Beb|BEB|Boy\b|Girl\b|BOY|GIRL")),
         SpanPattern("HL7 name with carets", _HL7_NAME, 0.85, gate=re.compile(r"\^")),
         SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85, gate=re.compile(r"Ofc|OFC|Tpr")),

@@ -266,7 +266,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
-        SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85),
+        SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),
         SpanPattern("kilometre address", _KM_ADDRESS, 0.85, gate=re.compile(r"(?i)km")),
         SpanPattern("street without number in an address field", _LABELLED_STREET, 0.8, gate=re.compile(r"(?i)addr|residence")),
         SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85, gate=re.compile(r"Calle|CALLE|Camino|CAMINO|Paseo|PASEO|Avenida|AVENIDA|Ave\.|Carretera|CARRETERA|Carr\.|Callej|Plaza|Rancho|Vereda|Urb")),
