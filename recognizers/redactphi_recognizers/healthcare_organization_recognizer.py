@@ -138,7 +138,7 @@ _HEADED = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?P<head>{_HEAD})"
     # a second head joined by "&": "Azalea Gardens Health & Rehab", "Dermatology & Mohs Surgery"
     rf"(?:[ \t]*(?:&|and|AND)[ \t]*(?:{_WORD}[ \t]+)?(?:{_HEAD}|Surgery|SURGERY))?(?![\w'’\-]){_OF_TAIL}?"
-    rf"{_PLAN_LETTER}{_CORPORATE}?{_CAMPUS}?{_PLACE_TAIL}?)"
+    rf"{_PLAN_LETTER}{_CORPORATE}?{_CAMPUS}?(?:[ \t]+(?:HIM|H\.I\.M\.)(?![\w]))?{_PLACE_TAIL}?)"
 )
 # "University of Colorado", "College of the Ozarks"
 _HEAD_OF = re.compile(
@@ -370,6 +370,14 @@ _WORSHIP = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
+# An institution's acronym after a place preposition: "inpatient at RMIMC (Gallup)",
+# "referral to LBJ", "IOP at MVRS Mon/Wed/Fri". Weak: the resolver drops clinical ones
+# (ICU, PACU, OR) by the lexicon.
+_ACRONYM_AT = re.compile(
+    r"\b(?:at|to|from)[ \t]+(?P<phi>(?!(?:ICU|MICU|SICU|CCU|PACU|NICU|PICU|CVICU|SNF|LTAC|IRF|OR|ED|ER|EMS|IOP|PHP|OT|PT|SLP|GI|ENT|CT|MRI|IR|HD|PCP|ALF|RN|MD|VA)\b)[A-Z]{3,6})"
+    r"(?=[ \t]*[(.,;)]|[ \t]*$|[ \t]+(?:lab|clinic|hospital|office|appt|for|on|in|Mon|Tue|Wed|Thu|Fri)\b)",
+    re.MULTILINE,
+)
 # A saint's name in the possessive is an institution: "from the St. Luke's ED", "at Saint
 # Mary's". "St. John's wort" and "St. Anthony's fire" are left to the clinical lexicon.
 _SAINTS = re.compile(
@@ -404,6 +412,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
+        SpanPattern("acronym after a place preposition (weak)", _ACRONYM_AT, 0.55),
         SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75, gate=re.compile(r"Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO|Policl|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO")),
     )
 
@@ -418,7 +427,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             ):
                 return None  # "CVS confirmed by attending": the critical view of safety
             return match
-        if regex is _SAINTS:
+        if regex is _SAINTS or regex is _ACRONYM_AT:
             return match
         if regex is _SPANISH_HEAD:
             words = (match.groups.get("name") or "").split()
