@@ -322,3 +322,20 @@ def test_medicaid_alone_is_no_named_program() -> None:
 )
 def test_accented_capitals_precincts_occupational_medicine_child_care_and_food_shelves(text: str, expected: list[str]) -> None:
     assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she remains inpatient at RMIMC (Gallup), discharge expected", ["RMIMC"]),
+        ("would need referral to LBJ).", ["LBJ"]),
+        ("11/08/2024 FAX   ACADIANA BAYOU MED CTR HIM   P.002", ["ACADIANA BAYOU MED CTR HIM"]),
+    ],
+)
+def test_acronyms_after_a_place_preposition_and_records_departments(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["transferred to ICU.", "murmur at LLSB, louder supine", "NGT to LIWS, enoxaparin"])
+def test_clinical_acronyms_after_prepositions_are_not_institutions(text: str) -> None:
+    assert spans(REC, text) == []
