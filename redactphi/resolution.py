@@ -276,6 +276,8 @@ class FindingResolver:
     def _generic_words(self, span: str, *, common_names: bool = False) -> bool:
         """Every word is common English (or clinical) and none is a known name or place."""
         words = [w for w in _NAME_TOKEN.findall(span) if w.lower() not in {"the", "of", "and", "for"}]
+        if span.isupper():
+            words = [part for w in words for part in w.split("-") if part]  # "FLUOROSCOPY-GUIDED"
         if not words:
             return True
         upper = span.isupper() or common_names
@@ -337,6 +339,11 @@ class FindingResolver:
             start, end = m.span(1)
             if _inside_any(start, end, protected):
                 continue
+            if (
+                _EPONYM_OF_BEFORE.search(text, max(0, start - 24), start)
+                or re.search(r"\banti-[A-Za-z]{1,3}\d?[ \t]*\($", text[max(0, start - 12) : start])
+            ) and not self._person_context(text, start, end, pattern):
+                continue  # "lines of Zahn", "anti-K (Kell)", although Dr. Zahn signed
             if (
                 (self.lexicon.is_clinical(token) or _STRICT_EPONYM_USE.match(text, end))
                 and (_EPONYM_USE.match(text, end) or _EPONYM_HEAD_AFTER.match(text, end))
@@ -458,6 +465,10 @@ _MEDICAL_SUFFIXES = (
     "ia", "osis", "itis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "emia",
     "oma", "algia", "pathy", "ology", "uria", "rrhea", "esis", "lysis", "cele", "trophy",
     "scope", "scopic", "wire", "systolic", "diastolic", "meter", "gram", "tomy",
+    # anatomical adjectives, alone or compounded ("TIBIOTALAR", "costovertebral")
+    "talar", "tibial", "femoral", "humeral", "radial", "ulnar", "carpal", "tarsal", "sacral", "iliac",
+    "costal", "sternal", "thoracic", "lumbar", "cervical", "patellar", "scapular", "clavicular",
+    "fibular", "pelvic", "vertebral", "condylar",
 )
 _NOT_PLACE_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ous", "ive", "ation")
 _CODE_RANGE = re.compile(r"\d{4}[0-9FTU][ \t]*[-–/][ \t]*\d{4}[0-9FTU]")

@@ -311,19 +311,26 @@ _EXPIRY_WORD = re.compile(r"(?i)\bexp(?:ires|iry|iration|\.)?(?:[ \t]+date)?\b")
 
 def _aligned_expiry_column(text: str, line_start: int, start: int) -> bool:
     """Whether the date sits under an "Expires" heading of a space-aligned table (blood
-    units, implant logs): the heading starts within a few columns of the date, on a line
-    above in the same block, among other headings separated by wide gaps."""
+    units, implant logs): in a row of wide-gapped cells, below a heading line of the same
+    block whose "Expires" starts within a few columns of the date, or where both the date
+    and the heading close their lines (tables whose heading is wider than their rows)."""
     column = start - line_start
+    line_end = text.find("\n", start)
+    rest = text[start : line_end if line_end >= 0 else len(text)]
+    last_cell = re.fullmatch(r"\S+(?:[ \t]\S+){0,2}[ \t]*", rest) is not None
+    row = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(re.findall(r"\S[ \t]{2,}\S", row)) < 2:
+        return False  # not a row of a space-aligned table
     pos = line_start - 1
     for _ in range(12):
         if pos <= 0:
             return False
         header_start = text.rfind("\n", 0, pos) + 1
         header = text[header_start:pos]
-        if not header.strip():
-            return False  # a blank line ends the table
+        if len(re.findall(r"\S[ \t]{2,}\S", header)) < 2:
+            return False  # a blank or ordinary line ends the table without a heading
         for m in _EXPIRY_WORD.finditer(header):
-            if abs(m.start() - column) <= 6 and len(re.findall(r"\S[ \t]{2,}\S", header)) >= 2:
+            if abs(m.start() - column) <= 6 or last_cell and not header[m.end() :].strip():
                 return True
         pos = header_start - 1
     return False

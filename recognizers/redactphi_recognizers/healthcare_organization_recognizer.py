@@ -375,7 +375,7 @@ _WORSHIP = re.compile(
 # (ICU, PACU, OR) by the lexicon.
 _ACRONYM_AT = re.compile(
     r"\b(?:at|to|from)[ \t]+(?P<phi>(?!(?:ICU|MICU|SICU|CCU|PACU|NICU|PICU|CVICU|SNF|LTAC|IRF|OR|ED|ER|EMS|IOP|PHP|OT|PT|SLP|GI|ENT|CT|MRI|IR|HD|PCP|ALF|RN|MD|VA|LLSB|LUSB|RUSB|RLSB|SOC|LIWS|LCWS|AIMS|EMR|EHR|MAR|HIM"
-    r"|PACS|TPN|RUQ|LUQ|RLQ|LLQ|BID|TID|QID|PRN|NPO)\b)[A-Z]{3,6})"
+    r"|PACS|TPN|RUQ|LUQ|RLQ|LLQ|BID|TID|QID|PRN|NPO|CPB|ECMO|IABP|CRRT|CVVH|HFNC|BIPAP|CPAP|PCA|OOB|ICD|AICD)\b)[A-Z]{3,6})"
     r"(?=[ \t]*[(.,;)]|[ \t]*$|[ \t]+(?:lab|clinic|hospital|office|appt|for|on|in|Mon|Tue|Wed|Thu|Fri)\b)",
     re.MULTILINE,
 )

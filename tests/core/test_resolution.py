@@ -359,3 +359,13 @@ def test_a_named_dme_company_before_a_colon_stays_an_organisation() -> None:
 def test_a_surgeons_eponymous_name_does_not_spread_to_the_instrument_or_incision(text: str) -> None:
     last_line = text.splitlines()[-1]
     assert last_line in _redact(text)
+
+
+def test_anatomic_eponyms_do_not_take_the_name_of_a_signing_doctor() -> None:
+    text = "Prosector: Dr. Anton Zahn\nThrombus with distinct lines of Zahn. Antibody: anti-K (Kell)."
+    assert "lines of Zahn" in _redact(text)
+
+
+def test_an_all_caps_procedure_title_with_a_hyphenated_word_is_no_institution() -> None:
+    text = "PROCEDURE: FLUOROSCOPY-GUIDED LEFT TIBIOTALAR JOINT INJECTION (diagnostic)."
+    assert _redact(text, organizations=["FLUOROSCOPY-GUIDED LEFT TIBIOTALAR JOINT INJECTION"]) == text

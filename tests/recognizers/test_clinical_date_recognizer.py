@@ -337,3 +337,12 @@ def test_round_the_clock_gestational_ages_cognitive_scores_and_risks_are_not_dat
 
 def test_an_approximate_month_and_year_is_still_a_date() -> None:
     assert [s for s, _ in spans(REC, "colonoscopy 1 year after surgery (due ~02/2025)")] == ["02/2025"]
+
+
+def test_a_heading_wider_than_its_rows_still_marks_the_expiry_column() -> None:
+    text = (
+        "Unit (DIN)                 Product code   Description          ABO/Rh        Expires\n"
+        "W0362 24 018337     E0382V00   RBC AS-1, LR     O POS 5100    11/02/2024\n"
+        "Crossmatch verified: J. Oliphant, MLS(ASCP)   10/07/2024 11:47\n"
+    )
+    assert [s for s, _ in spans(REC, text)] == ["10/07/2024 11:47"]
