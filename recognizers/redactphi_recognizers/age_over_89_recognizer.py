@@ -37,6 +37,11 @@ _LIVED_TO = re.compile(
 _TEMPERATURE_BEFORE = re.compile(
     r"(?i)(?:fever|febrile|temp(?:erature)?|tmax|t[ \t]*max|\bT\b|above|over|greater[ \t]+than|>|≥|to)[ \t:]*(?:of[ \t]+)?$"
 )
+# A relative's age in apposition or after "is": "sister Mildred Sloane, 94, called",
+# "Ruth Bishop Calloway, is 97 and lives in Oregon".
+_APPOSITION = re.compile(
+    rf"(?<=[a-z]),[ \t]+(?:is[ \t]+(?:now[ \t]+)?)?{_AGE}(?:,[ \t]+(?=[a-z])|(?=[ \t]+(?:and|who|years|yo|y/o)\b)|(?=[ \t]*[;.)]))"
+)
 _NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
 
 
@@ -52,6 +57,7 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("age over 89 in words", _SPELLED, 0.9),
         SpanPattern("age over 89 after 'is'", _PERSON_IS, 0.7),
         SpanPattern("age over 89 at death", _LIVED_TO, 0.85),
+        SpanPattern("age over 89 in apposition", _APPOSITION, 0.7),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

@@ -24,7 +24,7 @@ _ROLE_LABELS = (
     r"|RESIDENTS?|FELLOWS?|INTERN|ANESTHESIOLOGISTS?|ANESTHETISTS?|ANESTHESIA\s+(?:PROVIDER|STAFF|ATTENDING|BY)"
     r"|CRNA|SCRUB(?:\s+(?:NURSE|TECH(?:NICIAN)?))?|CIRCULAT(?:OR|ING(?:\s+NURSE)?)|NURSE|RN"
     r"|REFERRING(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR|MD|SURGEON))?|REFERRED\s+BY|PCP|PRIMARY\s+CARE(?:\s+(?:PHYSICIAN|PROVIDER|DOCTOR))?"
-    r"|(?:ELECTRONICALLY\s+)?SIGNED(?:\s+(?:BY|OFF\s+BY))?|(?:ELECTRONICALLY\s+)?(?:VERIFIED|AUTHENTICATED|APPROVED|REVIEWED)\s+BY"
+    r"|(?:(?:REVIEWED|READ|DICTATED|ELECTRONICALLY\s+REVIEWED)\s+AND\s+)?(?:ELECTRONICALLY\s+)?SIGNED(?:\s+(?:BY|OFF\s+BY))?|(?:ELECTRONICALLY\s+)?(?:VERIFIED|AUTHENTICATED|APPROVED|REVIEWED)\s+BY"
     r"|DICTATED\s+BY|DICTATING\s+(?:PHYSICIAN|PROVIDER)|TRANSCRIBED\s+BY|TRANSCRIPTIONIST|TRANSCRIBER"
     r"|CONSULTANTS?|CONSULTING\s+(?:PHYSICIAN|SURGEON)|ORDERING\s+(?:PHYSICIAN|PROVIDER|MD)|ORDERED\s+BY"
     r"|PATHOLOGIST|RADIOLOGIST|CARDIOLOGIST|INTERPRETED\s+BY|READ\s+BY|REPORTED\s+BY|PERFORMED\s+BY|PREPARED\s+BY"
@@ -49,7 +49,9 @@ _ROLE_LINE = re.compile(
 _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
 _VALUE_NAME = re.compile(
-    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{SURNAME}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}|{NAME_WORD}))"
+    rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{SURNAME}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}"
+    # "Cook E 03/15/2024": a surname and an initial
+    rf"|{NAME_WORD}[ \t]+[A-Z](?![\w.])|{NAME_WORD}))"
 )
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
@@ -214,7 +216,8 @@ _BRACKETED_INITIALS = re.compile(rf"{CREDENTIALS}[ \t]*\((?P<phi>[A-Z]{{2,4}})\)
 _DT_INITIALS = re.compile(r"\b(?:D|T|DD|DT)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[ \t]|$)", re.MULTILINE)
 # Initials after a review label or a double dash, before a date: "QA review: DK 10/25/24 -- JM 10/28/24".
 _REVIEW_INITIALS = re.compile(
-    r"(?:\b(?i:review(?:ed)?|approved|verified|audited|checked|initials?)[ \t]*:?|--|—)[ \t]*(?P<phi>[A-Z]{2,3})(?=[ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:\b(?i:review(?:ed)?|approved|verified|audited|checked|initials?)[ \t]*:?|--|—|\()[ \t]*(?P<phi>[A-Z]{2,3})"
+    r"(?=,?[ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
 )
 # A line that is only author and typist initials: "MTO/km/rj", "HM/JHP/cs", "fqb/mv".
 _INITIALS_CHAIN = re.compile(r"^[ \t]*(?P<chain>[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,3})[ \t]*$", re.MULTILINE)

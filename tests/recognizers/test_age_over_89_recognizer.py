@@ -65,3 +65,19 @@ def test_relatives_alive_at_and_now_over_89(text: str, expected: list[str]) -> N
 
 def test_a_birthday_over_89() -> None:
     assert [s for s, _ in spans(REC, "Her husband passed at 91; she turned 93 this spring.")] == ["91", "93"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pt's sister Mildred Sloane, 94, called from her nursing facility", ["94"]),
+        ("his older sister, Ruth Bishop Calloway, is 97 and lives in Oregon", ["97"]),
+    ],
+)
+def test_relatives_ages_in_apposition(text: str, expected: list[str]) -> None:
+    assert [s for s, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Glucose 94, fasting", "SpO2 was 96, then 92 on RA", "weight, 95 kg"])
+def test_values_after_commas_are_not_ages(text: str) -> None:
+    assert spans(REC, text) == []

@@ -262,3 +262,15 @@ def test_initial_chains_initials_with_dates_verifiers_and_lab_credentials(text: 
 
 def test_units_alone_on_a_line_are_not_initials() -> None:
     assert [s for s, t in spans(REC, "Dose:\nmg/kg\n") if t == "PROVIDER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('FS: "Parathyroid tissue." (AK, 08/27/2024 11:14).', ["AK"]),
+        ("Reviewed and signed: Cook E 03/15/2024 12:30", ["Cook E"]),
+    ],
+)
+def test_bracketed_initials_before_a_date_and_surname_with_initial(text: str, expected: list[str]) -> None:
+    found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
+    assert all(e in found for e in expected), found
