@@ -604,7 +604,17 @@ _AFTER_DATE = re.compile(
 )
 
 
+_THE_BEFORE = re.compile(r"(?:\b[a-z]+[ \t]+|\()The[ \t]+$")
+
+
 def _widen_date(text: str, f: Finding) -> Finding:
+    if f.entity_type in {"ORGANIZATION", "LOCATION"}:
+        # "lives in a senior apartment at The Willows at Magnolia Park": a capital "The"
+        # mid-sentence is part of the name
+        the = _THE_BEFORE.search(text, max(0, f.start - 24), f.start)
+        if the is not None:
+            return Finding(f.start - 4 - (f.start - the.end()), f.end, f.entity_type, f.score, f.recognizer, f.reason)
+        return f
     if f.entity_type != "DATE":
         return f
     start, end = f.start, f.end

@@ -48,7 +48,7 @@ _PO_BOX = r"(?i:(?<![\w])(?:P\.?[ \t]?O\.?|Post[ \t]+Office)[ \t]*Box[ \t]*#?[ \
 # "RR 18" is a respiratory rate; a rural route needs its box, or the words spelled out.
 _RURAL_ROUTE = (
     r"(?i:(?<![\w])(?:Rural[ \t]+Route[ \t]*#?[ \t]*\d{1,4}(?:[ \t,]+Box[ \t]*#?[ \t]*\d{1,5})?"
-    r"|(?:R\.?R\.?|RFD|HC)[ \t]*#?[ \t]*\d{1,4}[ \t,]+Box[ \t]*#?[ \t]*\d{1,5})(?![\w]))"
+    r"|(?:R\.?R\.?|RFD|HC|Rt|Rte|RT|RTE)\.?[ \t]*#?[ \t]*\d{1,4}[ \t,]+Box[ \t]*#?[ \t]*\d{1,5})(?![\w]))"
 )
 _UNITS = rf"(?:(?:,[ \t]*|[ \t]+){UNIT}){{0,2}}"
 # Between the street line and the city: a comma, a line break (letterheads), or a dash or
@@ -212,6 +212,11 @@ _TYPE_FIRST_STREET = re.compile(
     r"|(?:US|SR|I|CR|FM|K|M|N|SH)-[ \t]?\d{1,4}[ \t]+(?:Hwy|Highway|Bypass|Byp|Loop|Spur)\.?)"
     rf"{_UNITS}{_TAIL})"
 )
+# A base or campus building before a street without a number: "Bldg 2410, Hospital Loop,
+# Fort Calloway, TX 76544" (a town, state or ZIP must follow).
+_BUILDING_ADDRESS = re.compile(
+    rf"(?P<phi>(?:Bldg|BLDG|Building|BUILDING)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Z]?,[ \t]*{_STREET_NO_NUMBER}{STREET_SUFFIX}{_UNITS}{_TAIL})"
+)
 _KM_ADDRESS = re.compile(
     rf"(?P<phi>(?:Carr\.?|Carretera|CARR\.?|PR-?)[ \t]*\d{{1,4}}(?:[A-Z])?,?[ \t]*(?:Km|KM|km)\.?[ \t]*\d{{1,3}}(?:\.\d{{1,2}})?{_UNITS}{_TAIL})"
 )
@@ -241,7 +246,7 @@ _CITY_AFTER_INSTITUTION = re.compile(
     re.MULTILINE,
 )
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
-_FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]])")
+_FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n))", re.MULTILINE)
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
 
 
@@ -267,6 +272,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
         SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),
+        SpanPattern("building before a street", _BUILDING_ADDRESS, 0.85, gate=re.compile(r"(?i)\bbldg|\bbuilding")),
         SpanPattern("kilometre address", _KM_ADDRESS, 0.85, gate=re.compile(r"(?i)km")),
         SpanPattern("street without number in an address field", _LABELLED_STREET, 0.8, gate=re.compile(r"(?i)addr|residence")),
         SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85, gate=re.compile(r"Calle|CALLE|Camino|CAMINO|Paseo|PASEO|Avenida|AVENIDA|Ave\.|Carretera|CARRETERA|Carr\.|Callej|Plaza|Rancho|Vereda|Urb")),
@@ -278,7 +284,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         groups = match.groups
         regex = pattern.regex
-        if regex in (_SPANISH_NUMBER_FIRST, _SPANISH_NUMBER_AFTER, _LABELLED_STREET, _TYPE_FIRST_STREET, _KM_ADDRESS):
+        if regex in (_SPANISH_NUMBER_FIRST, _SPANISH_NUMBER_AFTER, _LABELLED_STREET, _TYPE_FIRST_STREET, _KM_ADDRESS, _BUILDING_ADDRESS):
             # a city, state or ZIP must close it: "Calle 5 #23" alone may be a bed or a code
             groups = match.groups
             return match if groups.get("city") or groups.get("zip") or groups.get("zip2") or groups.get("city_only") else None

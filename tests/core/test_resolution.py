@@ -369,3 +369,9 @@ def test_anatomic_eponyms_do_not_take_the_name_of_a_signing_doctor() -> None:
 def test_an_all_caps_procedure_title_with_a_hyphenated_word_is_no_institution() -> None:
     text = "PROCEDURE: FLUOROSCOPY-GUIDED LEFT TIBIOTALAR JOINT INJECTION (diagnostic)."
     assert _redact(text, organizations=["FLUOROSCOPY-GUIDED LEFT TIBIOTALAR JOINT INJECTION"]) == text
+
+
+def test_a_capital_the_mid_sentence_belongs_to_the_institution() -> None:
+    text = "She lives alone in a senior apartment at The Willows at Magnolia Park, with help."
+    assert "[ORGANIZATION]" in _redact(text, organizations=["Willows at Magnolia Park"])
+    assert "The Willows" not in _redact(text, organizations=["Willows at Magnolia Park"])

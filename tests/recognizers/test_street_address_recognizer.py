@@ -253,3 +253,15 @@ def test_type_first_streets_kilometre_addresses_territories_and_okina(text: str,
 
 def test_on_saint_is_no_street() -> None:
     assert [s for s, _ in spans(REC, "seen on St. Mary's campus")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: Rt 2 Box 118, Arapaho, OK 73620 (Custer County)", "Rt 2 Box 118, Arapaho, OK 73620"),
+        ("Surgery Service\nBldg 2410, Hospital Loop, Fort Calloway, TX 76544\n", "Bldg 2410, Hospital Loop, Fort Calloway, TX 76544"),
+        ("dispensed by Keystone Nuclear Pharmacy, York, PA.\n\nTECHNIQUE", "York, PA"),
+    ],
+)
+def test_route_boxes_buildings_before_streets_and_a_city_closing_a_sentence(text: str, expected: str) -> None:
+    assert expected in [s for s, _ in spans(REC, text)]
