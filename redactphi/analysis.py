@@ -261,7 +261,11 @@ class PhiAnalyzer:
         # cue, its reason, its type) is kept, whatever the two scores.
         ruled = {(r.start, r.end) for r in kept if r.recognition_metadata[_NAME] not in self._ner_names}
         kept = [r for r in kept if r.recognition_metadata[_NAME] not in self._ner_names or (r.start, r.end) not in ruled]
-        return EntityRecognizer.remove_duplicates(kept)
+        # Rule and NER findings are deduplicated apart: a rule finding inside a wider NER span
+        # ("MVRS" in "MVRS Mon/Wed/Fri 9-12") must survive the resolver dropping that span.
+        rules = [r for r in kept if r.recognition_metadata[_NAME] not in self._ner_names]
+        ner = [r for r in kept if r.recognition_metadata[_NAME] in self._ner_names]
+        return EntityRecognizer.remove_duplicates(rules) + EntityRecognizer.remove_duplicates(ner)
 
 
 def _trigger_lines(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -468,7 +468,16 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         before = text[max(0, trimmed.start - 6) : trimmed.start].lower().split()
         first = text[trimmed.start : trimmed.end].split()[0].lower()
         if before and before[-1] in _TITLES or first in _TITLES:
-            return None  # "Dr. Smith Clinic" is left to the name recognizers
+            # "Dr. Smith Clinic" is left to the name recognizers; "Dr. Farah Siddiqui of Little
+            # Acorns Pediatrics" keeps what follows "of"
+            span_text = text[trimmed.start : trimmed.end]
+            cut = span_text.rfind(" of ")
+            if regex is not _HEADED or cut < 0:
+                return None
+            rest = _HEADED.fullmatch(text, trimmed.start + cut + 4, trimmed.end)
+            if rest is None or not _proper_words(rest.group("name").split()):
+                return None
+            return SpanMatch(rest.start(), rest.end(), trimmed.entity_type, trimmed.score, trimmed.reason, rest.groupdict())
         groups = match.groups
         if regex is _HEADED:
             reparsed = _trim_trailing_units(text, trimmed)

@@ -375,3 +375,8 @@ def test_a_capital_the_mid_sentence_belongs_to_the_institution() -> None:
     text = "She lives alone in a senior apartment at The Willows at Magnolia Park, with help."
     assert "[ORGANIZATION]" in _redact(text, organizations=["Willows at Magnolia Park"])
     assert "The Willows" not in _redact(text, organizations=["Willows at Magnolia Park"])
+
+
+def test_a_rule_finding_inside_a_dropped_statistical_span_survives() -> None:
+    text = "4. IOP at MVRS Mon/Wed/Fri 9-12; case management for housing."
+    assert "MVRS" not in _redact(text, organizations=["MVRS Mon/Wed/Fri 9-12"])

@@ -339,3 +339,8 @@ def test_acronyms_after_a_place_preposition_and_records_departments(text: str, e
 @pytest.mark.parametrize("text", ["transferred to ICU.", "murmur at LLSB, louder supine", "NGT to LIWS, enoxaparin"])
 def test_clinical_acronyms_after_prepositions_are_not_institutions(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_an_institution_after_a_doctors_name_and_of() -> None:
+    text = "referred by his pediatrician, Dr. Farah Siddiqui of Little Acorns Pediatrics, who sent him"
+    assert [s for s, _ in spans(REC, text)] == ["Little Acorns Pediatrics"]
