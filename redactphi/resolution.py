@@ -17,6 +17,7 @@ from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
 from redactphi_recognizers import KnownPlaces, NamePriors
+from redactphi_recognizers.span_pattern import PRODUCT_LABEL_BEFORE
 
 __all__ = ["FindingResolver"]
 
@@ -94,7 +95,7 @@ class FindingResolver:
             # libphonenumber's lenient matcher takes CPT ranges ("99203-99205") for numbers
             # and blood pressures ("168/92") for short local numbers
             digits = sum(c.isdigit() for c in span)
-            if _CATALOGUE_BEFORE.search(text, max(0, f.start - 24), f.start):
+            if PRODUCT_LABEL_BEFORE.search(text, max(0, f.start - 24), f.start):
                 return True  # "catalog number 02.124.009": a product's number
             return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
         if f.entity_type == "URL" and _ICD_SHAPE.match(span):
@@ -426,10 +427,6 @@ _EPONYM_OF_BEFORE = re.compile(
     r"|organ|bod(?:y|ies)|ampulla|sphincter|angle|band|bundle|capsule|column|fascia|gland|plexus|tubercle)"
     r"[ \t]+of[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
-)
-_CATALOGUE_BEFORE = re.compile(
-    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
-    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 

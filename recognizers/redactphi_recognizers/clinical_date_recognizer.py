@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words, table_column_header
 
 __all__ = ["ClinicalDateRecognizer"]
 
@@ -287,23 +287,9 @@ def _device_expiry(text: str, start: int) -> bool:
     before = text[line_start:start]
     if "|" not in before:
         return _aligned_expiry_column(text, line_start, start)
-    column = before.count("|")
-    # the header is the nearest line above, in the same block of pipe rows, naming the columns
-    pos = line_start - 1
-    for _ in range(30):
-        if pos <= 0:
-            return False
-        header_start = text.rfind("\n", 0, pos) + 1
-        header = text[header_start:pos]
-        if "|" not in header:
-            return False
-        cells = [c.strip() for c in header.split("|")]
-        if column < len(cells) and _EXPIRY_HEADER.match(cells[column]):
-            return True
-        if any(_EXPIRY_HEADER.match(c) for c in cells):
-            return False  # the header, but another column
-        pos = header_start - 1
-    return False
+    # the cell's header: the nearest digit-free line above, in the same block of pipe rows
+    header = table_column_header(text, start)
+    return header is not None and _EXPIRY_HEADER.match(header) is not None
 
 
 _EXPIRY_WORD = re.compile(r"(?i)\bexp(?:ires|iry|iration|\.)?(?:[ \t]+date)?\b")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
+from .span_pattern import PRODUCT_LABEL_BEFORE, SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words
 
 __all__ = ["PhoneNumberRecognizer"]
 
@@ -23,10 +23,6 @@ _PAGER = re.compile(
     # one run of blanks per gap: "[ \t]*(#)?[ \t]*" could split a long run n ways (quadratic)
     r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
     re.IGNORECASE,
-)
-_CATALOGUE_BEFORE = re.compile(
-    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel|lot|LOT|Lot)"
-    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
 )
 _CUES = frozenset(
     "phone tel telephone ph cell mobile home work fax pager pgr beeper call contact contacted "
@@ -52,7 +48,7 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
             return match.retyped(score=0.8) if cued and before and before[-1] in _CUES | {"#"} or (
                 cued and len(before) >= 2 and before[-2] in _CUES
             ) else None
-        if _CATALOGUE_BEFORE.search(text, max(0, match.start - 24), match.start):
+        if PRODUCT_LABEL_BEFORE.search(text, max(0, match.start - 24), match.start):
             return None  # "catalog number 02.124.009": a product's number
         digits = re.sub(r"\D", "", text[match.start : match.end])
         if len(set(digits)) == 1:

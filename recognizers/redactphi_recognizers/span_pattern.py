@@ -59,6 +59,14 @@ class SpanMatch:
         )
 
 
+# Right before a number, a product label: "catalog number 02.124.009", "REF 1200004", "LOT
+# 41b2207". A phone-shaped number there is the product's, not a telephone's.
+PRODUCT_LABEL_BEFORE = re.compile(
+    r"\b(?:REF|Ref|ref|CAT|Cat|cat|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel|lot|LOT|Lot)"
+    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
+)
+
+
 def table_column_header(text: str, start: int, max_rows: int = 30) -> str | None:
     """The header cell above the pipe-table cell at `start`: the nearest line above, in the
     same block of pipe rows, that holds no digits (headers name columns; rows hold values)."""
@@ -75,7 +83,8 @@ def table_column_header(text: str, start: int, max_rows: int = 30) -> str | None
         header = text[header_start:pos]
         if "|" not in header:
             return None
-        if not any(c.isdigit() for c in header):
+        if not any(c.isdigit() for c in header) and header.strip(" \t|-:+="):
+            # (a Markdown separator row, "|---|---|", is skipped: the heading is above it)
             cells = header.split("|")
             return cells[column].strip() if column < len(cells) else None
         pos = header_start - 1

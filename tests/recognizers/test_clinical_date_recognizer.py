@@ -346,3 +346,12 @@ def test_a_heading_wider_than_its_rows_still_marks_the_expiry_column() -> None:
         "Crossmatch verified: J. Oliphant, MLS(ASCP)   10/07/2024 11:47\n"
     )
     assert [s for s, _ in spans(REC, text)] == ["10/07/2024 11:47"]
+
+
+def test_the_exp_column_of_a_markdown_table_under_its_separator_row() -> None:
+    text = (
+        "| Item | Model / REF | Serial / LOT | Exp |\n"
+        "|------|-------------|--------------|-----|\n"
+        "| AcrySof IQ IOL | SN60WF | SN 24338176019 | 2028-06-30 |\n"
+    )
+    assert spans(REC, text) == []
