@@ -85,7 +85,7 @@ class FindingResolver:
         kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
-        return _join_adjacent(text, _merge([_widen_date(text, f) for f in kept]))
+        return _join_adjacent(text, _merge([_widen(text, f) for f in kept]))
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
@@ -604,7 +604,9 @@ _AFTER_DATE = re.compile(
 _THE_BEFORE = re.compile(r"(?:\b[a-z]+[ \t]+|\()The[ \t]+$")
 
 
-def _widen_date(text: str, f: Finding) -> Finding:
+def _widen(text: str, f: Finding) -> Finding:
+    """Take in what belongs to a finding but no rule saw: "The" before an institution, a
+    clock time before a date, a time range or a bracketed weekday after one."""
     if f.entity_type in {"ORGANIZATION", "LOCATION"}:
         # "lives in a senior apartment at The Willows at Magnolia Park": a capital "The"
         # mid-sentence is part of the name
