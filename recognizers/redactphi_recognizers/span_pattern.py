@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from . import prefilter
+
 __all__ = ["SpanMatch", "SpanPattern", "SpanPatternRecognizer", "preceding_words"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|#")
@@ -29,6 +31,11 @@ class SpanPattern:
     `gate`, when set, is a cheap search for a word the pattern cannot match without ("Baby",
     "Calle", "^"): a note without it is not scanned by the pattern at all. Each scan of a
     pattern costs time at every character; most notes hold none of the rare keywords.
+
+    `factors` and `windowed` are derived from the regex (`prefilter`): the lower-case
+    strings one of which every match contains, and whether matches stay within a line, in
+    which case only the lines around the factors' occurrences are scanned. A gate that is a
+    plain alternation of words becomes `gate_factors`, looked up as substrings.
     """
 
     name: str
@@ -37,6 +44,38 @@ class SpanPattern:
     entity_type: str | None = None
     group: str | int = "phi"
     gate: re.Pattern[str] | None = None
+    factors: frozenset[str] | None = field(init=False, default=None, compare=False, repr=False)
+    windowed: bool = field(init=False, default=False, compare=False, repr=False)
+    gate_factors: frozenset[str] | None = field(init=False, default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        factors = prefilter.required_factors(self.regex)
+        object.__setattr__(self, "factors", factors)
+        object.__setattr__(
+            self, "windowed", factors is not None and not prefilter.crosses_lines(self.regex)
+        )
+        if self.gate is not None:
+            object.__setattr__(self, "gate_factors", prefilter.required_factors(self.gate))
+
+    def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+        """The regex's matches in `text`, scanning only where they can be. `lowered` is
+        `text.lower()` when that keeps every offset (None otherwise: scan everything)."""
+        if lowered is None:
+            if self.gate is None or self.gate.search(text) is not None:
+                yield from self.regex.finditer(text)
+            return
+        if self.gate_factors is not None:
+            if not any(f in lowered for f in self.gate_factors):
+                return
+        elif self.gate is not None and self.gate.search(text) is None:
+            return
+        if self.factors is None:
+            yield from self.regex.finditer(text)
+        elif self.windowed:
+            for start, end in prefilter.scan_windows(lowered, self.factors):
+                yield from self.regex.finditer(text, start, end)
+        elif any(f in lowered for f in self.factors):
+            yield from self.regex.finditer(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +167,11 @@ class SpanPatternRecognizer(LocalRecognizer):
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         default_type = self.supported_entities[0]
+        lowered: str | None = text.lower()
+        if len(lowered) != len(text):  # "İ" lowers to two characters: offsets would slip
+            lowered = None
         for pattern in self.patterns:
-            if pattern.gate is not None and pattern.gate.search(text) is None:
-                continue
-            for m in pattern.regex.finditer(text):
+            for m in pattern.finditer(text, lowered):
                 start, end = m.span(pattern.group)
                 if start < 0 or end <= start:
                     continue
