@@ -30,6 +30,7 @@ _LISTED_REASONS = frozenset(
         "national pharmacy, lab, plan or care company",
         "known city after a travel or address cue",
         "known city after an institution",
+        "known city before a country",
     }
 )
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
@@ -85,6 +86,7 @@ class FindingResolver:
         kept = [f for f in findings if not self._is_not_phi(text, f, protected)]
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
+            kept.extend(self._propagate_organizations(text, kept, protected))
         return _join_adjacent(text, _merge([_widen(text, f) for f in kept]))
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
@@ -357,6 +359,70 @@ class FindingResolver:
         return added
 
 
+    def _propagate_organizations(
+        self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
+    ) -> list[Finding]:
+        """An organisation found in full is PHI wherever the note names it again for short:
+        by its distinctive first word ("RiverBend Kidney Care" -> "RiverBend", "riverbend"
+        in a portal message) or by its initials ("Elliott Bay Medical Center" -> "EBMC",
+        "Texas Department of Criminal Justice" -> "TDCJ")."""
+        words: set[str] = set()
+        acronyms: set[str] = set()
+        for f in findings:
+            if f.entity_type != "ORGANIZATION" or f.score < 0.6:
+                continue
+            tokens = _ORG_TOKEN.findall(text, f.start, f.end)
+            if not tokens or self.lexicon.is_clinical(text[f.start : f.end]):
+                continue  # "MEDIAL FEMORAL CONDYLE" a statistical NER called an organisation
+            first = tokens[0]
+            if (
+                len(tokens) > 1
+                and len(first) >= 4
+                and not first.isupper()
+                and self.priors.word_frequency(first) < _RARE_ORG_WORD_ZIPF
+                and not self.lexicon.is_clinical(first)
+                and first not in self.places
+                and first.lower() not in _ORG_HEADS
+            ):
+                words.add(first.lower())
+            named = [t for t in tokens if t.lower() not in _ORG_GLUE]
+            if f.recognizer == _NER or len(named) < 3 or any(not t[0].isupper() for t in named):
+                continue  # initials only of names a rule found with an institution's head
+            # the whole name's initials, or those up to a head word: "Memphis Police
+            # Department Airways Station" -> "MPD"
+            cuts = {len(named)} | {i + 1 for i, t in enumerate(named) if t.lower() in _ACRONYM_HEADS}
+            for k in cuts:
+                acronym = "".join(t[0] for t in named[:k])
+                if (
+                    len(acronym) >= 3
+                    and acronym not in _CREDENTIAL_ACRONYMS
+                    and not self.lexicon.is_clinical(acronym)
+                    and self.priors.word_frequency(acronym) < 3.5
+                ):
+                    acronyms.add(acronym)
+        added: list[Finding] = []
+        if words:
+            pattern = re.compile(
+                r"(?<![\w@.'’\-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w@\-]|\.\w)",
+                re.IGNORECASE,
+            )
+            for m in pattern.finditer(text):
+                token = m.group(1)
+                if token.islower() and self.priors.word_frequency(token) >= 2.5:
+                    continue  # a lower-case ordinary word
+                if not _inside_any(m.start(1), m.end(1), protected):
+                    added.append(
+                        Finding(m.start(1), m.end(1), "ORGANIZATION", 0.7, "NamePropagation", "organisation seen elsewhere in note")
+                    )
+        if acronyms:
+            pattern = re.compile(r"(?<![\w@.\-])(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")(?![\w@\-]|\.\w)")
+            for m in pattern.finditer(text):
+                if not _inside_any(m.start(1), m.end(1), protected):
+                    added.append(
+                        Finding(m.start(1), m.end(1), "ORGANIZATION", 0.7, "NamePropagation", "initials of an organisation in the note")
+                    )
+        return added
+
     @staticmethod
     def _person_context(text: str, start: int, end: int, names: re.Pattern[str]) -> bool:
         """A title before the word, or another of the note's names right next to it."""
@@ -367,6 +433,27 @@ class FindingResolver:
         after = re.match(r"[ \t]*,?[ \t]*([A-Za-z][\w'’\-]*)", text[end : end + 30])
         return any(m is not None and names.fullmatch(m.group(1)) is not None for m in (before, after))
 
+
+# Organisation names: their words, the glue words their initials skip, the head nouns that
+# say nothing alone, and how rare a first word must be to name the organisation by itself.
+_ORG_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_ORG_GLUE = frozenset("of the and for at in on de del la las los y du".split())
+_ORG_HEADS = frozenset(
+    "hospital clinic center centre health medical care services service associates group "
+    "department county city state university college school community regional general "
+    "memorial national american united first saint".split()
+)
+_RARE_ORG_WORD_ZIPF = 3.0
+_ACRONYM_HEADS = frozenset(
+    "department hospital center centre clinic services office agency authority institute "
+    "university college school system network program".split()
+)
+# Credentials after a name ("LaToya Dubose, RN, CCM") are not an organisation's initials.
+_CREDENTIAL_ACRONYMS = frozenset(
+    "CCM CRNA CNM CNS CPNP FNP ANP AGNP PMHNP DNP MSN BSN RNC CEN CCRN CPN CNOR CWOCN LCSW LMSW "
+    "MSW LPC LMFT CADC OTR COTA DPT RRT CRT CPT CST CSFA RDMS RVT RCIS CCT CHW CMA RMA CPC CCS "
+    "RHIA RHIT CDIP FACS FACP FACC FAAP FACOG FRCS MPH MBA PHD".split()
+)
 
 # A quoted nickname inside a person's name: 'Skyler "Sky" Bramwell'. It is the name the note
 # uses for the person afterwards, however ordinary the word.

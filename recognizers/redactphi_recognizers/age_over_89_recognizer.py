@@ -16,7 +16,7 @@ _AFTER = re.compile(
 _ABBREVIATED = re.compile(
     rf"(?<![\w.]){_AGE}\s*(?:yo|y/o|y\.o\.?|yof|yom|yr\s+old|(?-i:F|M))(?![\w/])", re.IGNORECASE
 )
-_BEFORE = re.compile(rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=)?\s*{_AGE}(?![\w.])", re.IGNORECASE)
+_BEFORE = re.compile(rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=|\|)?\s*{_AGE}(?![\w.])", re.IGNORECASE)
 _WORDS = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"

@@ -227,12 +227,13 @@ _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset(
     "on dated date dos procedure surgery admitted discharged since until lmp edd edc cath "
-    "delivered drawn collected obtained met started stopped injected forward".split()
+    "delivered drawn collected obtained met started stopped injected forward start starts starting "
+    "resume resumes resuming begin begins beginning".split()
 )
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
-    r"vision|sats?|units?|views?|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
+    r"vision|sats?|units?|doses?|views?|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
     r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
     re.IGNORECASE,
 )
@@ -257,6 +258,8 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
+    if m == d and not _AFTER_VALUE.match(text, match.end) and _chronology_in_line(text, match, m):
+        return False  # "dark urine 9/8; jaundice 9/9. Presented 9/10/2024": a run of dates
     if m == d or (before and before[-1] in _VALUE_CUES):
         return True  # 5/5 strength, pain 7/10
     if _ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start):
@@ -268,6 +271,23 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
         return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))
+
+
+def _chronology_in_line(text: str, match: SpanMatch, month: int) -> bool:
+    """Another date of the same month on the line, one not of the n/n shape itself."""
+    line_start = text.rfind("\n", 0, match.start) + 1
+    line_end = text.find("\n", match.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    for other in _SIBLING_DATE.finditer(line):
+        if line_start + other.start() == match.start:
+            continue
+        m, d = int(other.group("m")), int(other.group("d"))
+        if m == month and m != d and 1 <= d <= 31:
+            return True
+    return False
+
+
+_SIBLING_DATE = re.compile(r"(?<![\w/.:])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2}(?:\d{2})?))?(?![\w/]|\.\d)")
 
 
 # "LOT HUGB1845, exp 2026-10-31", "Use by: 2029-02-28" on an implant sticker.

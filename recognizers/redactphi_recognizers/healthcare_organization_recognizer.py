@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .place_patterns import CITY, STATE_CODE, STATE_NAME
+from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
 __all__ = ["HealthcareOrganizationRecognizer"]
@@ -93,7 +94,15 @@ _WEAK_HEADS = (
     "Detention Center", "Detention Facility", "Prison", "Penitentiary", "Jail",
     "Chapter House", "Society", "Dermatopathology", "Health Plans", "Shelter",
     "AFB", "Air Force Base", "Air Base", "Naval Station", "Naval Air Station",
-    "Marine Corps Base", "Army Base", "Army Airfield", "Reservation", "Pueblo",
+    "Marine Corps Base", "Army Base", "Army Airfield", "Airfield", "Air Field", "Reservation", "Pueblo",
+    # services around care: transcription and image-exchange vendors, meal and ageing
+    # services, cemeteries and funeral homes, union locals
+    "Transcription", "Transcription Services", "Medical Transcription", "Image Exchange",
+    "Health Information Exchange", "Meals on Wheels", "Agency on Aging", "Area Agency on Aging",
+    "Council on Aging", "Cemetery", "Funeral Home", "Mortuary", "Crematory",
+    # workplaces and landmarks named in scene and exposure histories
+    "Resort", "Ski Resort", "Hotel", "Motel", "Inn", "Casino", "Restaurant", "Diner", "Cafe",
+    "Brewery", "Winery", "NEMT", "Medical Transportation", "Medical Transport",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -393,6 +402,13 @@ _INSTALLATION = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))"
 )
 
+# A person's affiliation in brackets right after their name: "signed by Y. Pruitt (DFPS)",
+# "Tiffany Greene (RiverBend) via Direct msg". The name before it decides (confirm).
+_AFFILIATION = re.compile(
+    r"(?P<person>(?:[A-Z]\.|[A-Z][a-z]+)[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*\("
+    r"(?P<phi>[A-Z]{3,6}|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{3,})\)"
+)
+
 
 class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
     """Hospitals, clinics, practices, labs, schools and employers (ORGANIZATION)."""
@@ -414,6 +430,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
         SpanPattern("acronym after a place preposition (weak)", _ACRONYM_AT, 0.55),
+        SpanPattern("affiliation in brackets after a person", _AFFILIATION, 0.7, gate=re.compile(r"[a-z] ?\([A-Z]")),
         SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75, gate=re.compile(r"Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO|Policl|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO")),
     )
 
@@ -430,6 +447,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             return match
         if regex is _SAINTS or regex is _ACRONYM_AT:
             return match
+        if regex is _AFFILIATION:
+            return _confirm_affiliation(match)
         if regex is _SPANISH_HEAD:
             words = (match.groups.get("name") or "").split()
             # "Hospital Day 2", "Centro Medical": one Spanish or proper word is not enough
@@ -616,3 +635,28 @@ def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
     if start == match.start:
         return match
     return SpanMatch(start, match.end, match.entity_type, match.score, match.reason, match.groups)
+
+
+def _confirm_affiliation(match: SpanMatch) -> SpanMatch | None:
+    """An organisation in brackets after a person's name: the name must read as one (a known
+    first name or an initial, then a name-like surname) and the bracket must not be a plain
+    word ("Jane Roe (Mother)", "John Doe (Deceased)") or a credential ("(RN)")."""
+    priors = NamePriors.load()
+    words = (match.groups.get("person") or "").split()
+    org = match.groups.get("phi") or ""
+    if len(words) != 2 or not (words[0].endswith(".") or words[0].lower() in priors.first_names):
+        return None
+    if not priors.is_name_like(words[1]):
+        return None
+    if org.isupper():
+        return None if org in _NOT_AFFILIATION else match
+    if org[1:].islower() and (priors.word_frequency(org) >= 2.5 or org.lower() in priors.first_names):
+        return None  # "(Mother)", "(Spanish)", "(Deceased)", "(Maria)": a word or a given name
+    return match
+
+
+_NOT_AFFILIATION = frozenset(
+    "RN LPN CNA MD DO NP PA CRNA DDS DMD DPM PHD PHARMD MSW LCSW LMSW CCM CHW OTR COTA DPT RRT LPC "
+    "LMFT CADC EMT PCP POA HCP DPOA MPOA HCPOA SDM NOK ICE SELF SPOUSE MOM DAD RT PT OT SLP RD RDN "
+    "ATTENDING RESIDENT FELLOW INTERN DECEASED GUARDIAN".split()
+)

@@ -31,5 +31,12 @@ class KnownPlaces:
                         names.add(line[: -len(" County")].strip().lower())
         return cls(names)
 
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def countries() -> frozenset[str]:
+        """Lower-cased country names alone."""
+        text = files("redactphi_recognizers").joinpath("data/places/countries.txt").read_text(encoding="utf-8")
+        return frozenset(line.strip().lower() for line in text.splitlines() if line and not line.startswith("#"))
+
     def __contains__(self, name: str) -> bool:
         return name.strip(" .,;:").lower() in self.names

@@ -174,11 +174,23 @@ _NOT_NAMES = frozenset(
 )
 
 
+# All-caps documents (EMS run sheets, trauma flow sheets): a relative, caller or witness and a
+# FIRST LAST name right after the word.
+_CAPS_RELATIVE_NAME = re.compile(
+    r"\b(?:WIFE|HUSBAND|SPOUSE|PARTNER|MOTHER|FATHER|MOM|DAD|SON|DAUGHTER|SISTER|BROTHER|AUNT|UNCLE"
+    r"|NIECE|NEPHEW|COUSIN|GRANDMOTHER|GRANDFATHER|GRANDSON|GRANDDAUGHTER|GUARDIAN|FIANCEE?"
+    r"|GIRLFRIEND|BOYFRIEND|ROOMMATE|NEIGHBOU?R|FRIEND|CALLER|BYSTANDER|WITNESS|COWORKER|CO-WORKER)"
+    r"(?:[ \t]*[:/,\-][ \t]*|[ \t]+)(?:(?:WAS|IS|IDENTIFIED[ \t]+AS)[ \t]+)?"
+    r"(?P<phi>(?P<given>[A-Z]{2,}(?:-[A-Z]{2,})?)(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z](?:['’][A-Z])?[A-Z]+(?:-[A-Z]{2,})?)(?![\w'’])"
+)
+
+
 class PersonNameRecognizer(SpanPatternRecognizer):
     """Names of patients, relatives and other persons (entity type PERSON)."""
 
     ENTITIES = ("PERSON",)
     PATTERNS = (
+        SpanPattern("upper-case relative or witness and a full name", _CAPS_RELATIVE_NAME, 0.8),
         SpanPattern("person field label (strong)", _LABELLED, 0.9),
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
@@ -213,6 +225,16 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         span = text[match.start : match.end].strip()
         if span.lower() in _NOT_NAMES:
             return None
+        if pattern.regex is _CAPS_RELATIVE_NAME:
+            # "WIFE KATARZYNA KOWALCZYK", not "WIFE REACHED VIA": a census first name leads
+            given = (match.groups.get("given") or "").lower()
+            last = span.split()[-1].title()
+            if given in _NOT_NAMES or not (
+                given in self.priors.first_names
+                or self.priors.word_frequency(given) < 2.5 and self.priors.is_name_like(last)
+            ):
+                return None
+            return match
         if (
             pattern.regex is _RELATIVE_GIVEN
             and text[max(0, match.start - 2) : match.start].strip()[-1:] in {'"', "“"}

@@ -161,6 +161,22 @@ _NOT_BY_INITIALS = frozenset("CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI
 _TYPIST_BY = re.compile(
     r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED|[Vv]erified|[Ee]ntered|[Rr]esulted|[Rr]eleased|[Aa]ccessioned)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
     r"(?![ \t]+[a-z])(?![ \t]+(?:on|at)[ \t]+\d)(?![ \t]+\d)|\b(?:[Tt]ranscribed|[Tt]yped|[Vv]erified|[Ee]ntered|[Rr]esulted)[ \t]+by[ \t]+(?P<dated>[a-z]{2,4})(?=[ \t]+(?:(?:on|at)[ \t]+)?\d)"
+    # the typist's initials after the stamp's date and time: "Transcribed 04/09/2024 17:02 rjh"
+    r"|\b(?:[Tt]ranscribed|TRANSCRIBED|[Tt]yped|TYPED)[ \t]*:?[ \t]*\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:?\d{2})?"
+    r"[ \t]+(?P<stamp>[a-z]{2,4})\b(?![ \t]+[a-z])"
+)
+# An initial and a surname after a past participle and "by": "witnessed by R. Villanueva",
+# "seen by J. Ortiz", "collected by M. Chen". The surname must read as a name (confirm).
+_INITIAL_AFTER_BY = re.compile(
+    r"\b(?i:[a-z]{3,}ed|seen|done|taken|given|drawn|read|written|signed|obtained|made|sent|called|paged)"
+    r"[ \t]+(?i:by)[ \t]+(?P<phi>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>[A-Z][a-z]+(?:['’\-][A-Z][a-z]+)?))(?![\w'’\-])"
+)
+# Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
+_SPECIES = frozenset(
+    "pylori coli aureus difficile diff pneumoniae aeruginosa epidermidis faecalis faecium albicans "
+    "influenzae pyogenes agalactiae jirovecii marcescens cloacae mirabilis fragilis perfringens "
+    "tuberculosis gonorrhoeae trachomatis vaginalis burgdorferi neoformans fumigatus maltophilia "
+    "baumannii lugdunensis glabrata auris meningitidis pertussis monocytogenes typhi vulnificus".split()
 )
 # Lower-case dictation signing: "dictated by lorraine frey / transcribed by ...". The first
 # word must be a Census first name (checked in confirm).
@@ -192,7 +208,9 @@ _ROLE_NOUN = re.compile(
     r"|[Pp]harmacist|[Dd]ietitian|[Nn]utritionist|[Tt]herapist|[Cc]ounselor|[Mm]idwife|[Dd]oula|[Pp]aramedic"
     r"|[Nn]avigator|[Cc]oordinator|[Ee]ducator|[Rr]ep(?:resentative)?|[Tt]echnician|[Tt]echnologist"
     r"|[Nn]urse|[Rr]esident|[Ff]ellow|[Aa]ttending|[Ss]urgeon|[Pp]hysician|[Aa]nesthesiologist|[Cc]olleague"
-    r"|[Pp]erfusionist|[Cc]irculator|[Ss]crub)"
+    r"|[Pp]erfusionist|[Cc]irculator|[Ss]crub"
+    # credentials and role abbreviations used as nouns: "MSW Deepa Raman to visit"
+    r"|MSW|LCSW|LMSW|LICSW|RNCM|CCM|CHW|CNA|LPN|RN|NP|PA|SLP|RD|RDN|OTR|COTA|PTA|DPT|RRT|LPC|LMFT|CADC|EMT|MA)"
     rf"[ \t]*,?[ \t]+(?P<phi>(?P<given>{NAME_WORD})[ \t]+(?:[A-Z]\.?[ \t]+)?{SURNAME})(?![\w'’\-])"
 )
 # A crew or staff member by initial and surname before their role: "crew S. Brack flight RN /
@@ -220,7 +238,12 @@ _REVIEW_INITIALS = re.compile(
     r"(?=,?[ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
 )
 # A line that is only author and typist initials: "MTO/km/rj", "HM/JHP/cs", "fqb/mv".
-_INITIALS_CHAIN = re.compile(r"^[ \t]*(?P<chain>[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,3})[ \t]*$", re.MULTILINE)
+# Also before the line's dictation stamp: "rc/mfw  d: 03/14/2024 18:05  t: 03/15/2024".
+_INITIALS_CHAIN = re.compile(
+    r"^[ \t]*(?P<chain>[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,3})[ \t]*"
+    r"(?:$|(?=(?i:d|dd|dt)[ \t]*:[ \t]*\d|(?i:dictated|transcribed)\b))",
+    re.MULTILINE,
+)
 # Initials and a date alone on a line: "TGR 11/15/24".
 _INITIALS_DATE_LINE = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$", re.MULTILINE)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
@@ -237,6 +260,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         SpanPattern("provider title, lower case", _TITLE_LOWER, 0.8),
         SpanPattern("provider credential (strong)", _CREDENTIALED, 0.9),
         SpanPattern("staff role noun before a full name", _ROLE_NOUN, 0.8),
+        SpanPattern("initial and surname after 'by'", _INITIAL_AFTER_BY, 0.75),
         SpanPattern("lower-case name after 'dictated by'", _BY_LOWER, 0.75),
         SpanPattern("initial and surname before a role", _INITIAL_SURNAME_ROLE, 0.8),
         SpanPattern("role abbreviation before a surname", _ROLE_ABBREVIATION, 0.7),
@@ -281,7 +305,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                     start, end = m.span(group)
                     yield SpanMatch(start, end, "PROVIDER", 0.7, initials.name), initials
         for m in _TYPIST_BY.finditer(text):
-            start, end = m.span("phi") if m.group("phi") else m.span("dated")
+            start, end = m.span(next(g for g in ("phi", "dated", "stamp") if m.group(g)))
             yield SpanMatch(start, end, "PROVIDER", 0.7, "typist initials"), initials
         for regex, reason in (
             (_BRACKETED_INITIALS, "initials in brackets after a name"),
@@ -400,6 +424,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 w.lower() in first_names for w in words
             ):
                 return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
+        if pattern.regex is _INITIAL_AFTER_BY:
+            surname = match.groups.get("surname") or ""
+            if surname.lower() in _NOT_NAMES | _SPECIES or not NamePriors.load().is_name_like(surname):
+                return None  # "treated by N. Saline" would be no person
         if pattern.regex is _BY_LOWER:
             if (match.groups.get("given") or "") not in NamePriors.load().first_names:
                 return None  # "seen by ortho today"

@@ -87,8 +87,31 @@ _GRID_ADDRESS = re.compile(
 )
 _BOX_ADDRESS = re.compile(rf"(?P<phi>(?:{_PO_BOX}|{_RURAL_ROUTE}){_UNITS}{_TAIL})")
 _CITY_STATE = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>(?P<city>{CITY})(?:,[ \t]*|[ \t]+)(?P<state>{STATE})"
-    rf"(?:,?[ \t]+(?P<zip>{ZIP}))?)"
+    rf"(?<![\w'’\-.])(?P<phi>(?P<city>{CITY})(?:(?:,[ \t]*|[ \t]+)(?P<state>{STATE})"
+    rf"(?:,?[ \t]+(?P<zip>{ZIP}))?"
+    # or a country after a comma, outside the span: "Lima, Peru", "Ushuaia, Argentina"
+    r"|(?=,[ \t]*(?P<country>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![\w'’\-]))))"
+)
+# Military mail: "CMR 480 Box 2271, APO AE 09128", "PSC 3 Box 1420, FPO AP 96349-0014", "Unit 4510 Box 12, DPO AE 09498".
+_MILITARY_MAIL = re.compile(
+    r"(?<![\w\-])(?P<phi>(?:(?:CMR|PSC|UNIT|Unit)[ \t]+\d{1,5},?[ \t]+(?:Box|BOX)[ \t]+\d{1,5},?[ \t]+)?"
+    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?)(?![\w\-])"
+)
+# A known town in brackets after a name or an address ("Gentle Harbor House (Auburn)",
+# "Indian School Rd (Maryvale)"), or two joined by a slash ("Earlimart/Pixley").
+_CITY_IN_BRACKETS = re.compile(rf"(?<=[A-Za-z0-9.])[ \t]+\((?P<phi>{CITY})\)")
+_CITY_PAIR = re.compile(rf"(?<![\w'’\-/])(?P<phi>(?P<a>{CITY})/(?P<b>{CITY}))(?![\w'’\-/])")
+# A named residential complex: "Riverside Gardens Apartments", "Pine Hollow Mobile Home Park".
+_RESIDENTIAL_COMPLEX = re.compile(
+    r"(?<![\w'’\-])(?P<phi>(?:(?:[A-Z][a-z]+|[A-Z]{2,}|\d{1,4})(?:['’][a-z]+)?[ \t]+){1,4}"
+    r"(?:Apartments|Apartment[ \t]+Homes|Apts\.?|Townhomes|Townhouses|Condominiums|Condos|Lofts"
+    r"|(?:Mobile|Manufactured)[ \t]+Home[ \t]+(?:Park|Community|Estates)|Trailer[ \t]+Park|RV[ \t]+Park"
+    r"|APARTMENTS|APTS|TOWNHOMES|CONDOMINIUMS|MOBILE[ \t]+HOME[ \t]+PARK|TRAILER[ \t]+PARK))(?![\w\-])"
+)
+# A stop of an itinerary written with arrows: "Houston -> Lima, Peru", "Valparaíso -> Puerto
+# Montt". The gazetteer decides.
+_ITINERARY_PLACE = re.compile(
+    rf"(?:(?<=->)|(?<=→)|(?<==>))[ \t]*(?P<after>{CITY})|(?<![\w'’\-])(?P<before>{CITY})(?=[ \t]*(?:->|→|=>))"
 )
 _COUNTY = re.compile(
     r"(?<![\w'’\-])(?P<phi>(?:[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*[ \t]+){1,3}"
@@ -278,6 +301,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("Spanish street, number first", _SPANISH_NUMBER_FIRST, 0.85, gate=re.compile(r"Calle|CALLE|Camino|CAMINO|Paseo|PASEO|Avenida|AVENIDA|Ave\.|Carretera|CARRETERA|Carr\.|Callej|Plaza|Rancho|Vereda|Urb")),
         SpanPattern("Spanish street, number after", _SPANISH_NUMBER_AFTER, 0.85, gate=re.compile(r"Calle|CALLE|Camino|CAMINO|Paseo|PASEO|Avenida|AVENIDA|Ave\.|Carretera|CARRETERA|Carr\.|Callej|Plaza|Rancho|Vereda|Urb")),
         SpanPattern("known city before a phone", _CITY_BEFORE_PHONE, 0.7),
+        SpanPattern("named residential complex", _RESIDENTIAL_COMPLEX, 0.8),
+        SpanPattern("known town in brackets after a name", _CITY_IN_BRACKETS, 0.7, gate=re.compile(r"[A-Za-z0-9.] +\([A-Z]")),
+        SpanPattern("two known towns joined by a slash", _CITY_PAIR, 0.7, gate=re.compile(r"[a-z]/[A-Z]")),
+        SpanPattern("military mail address (strong)", _MILITARY_MAIL, 0.9),
+        SpanPattern("known city on an itinerary", _ITINERARY_PLACE, 0.75, group=0, gate=re.compile(r"->|→|=>")),
         SpanPattern("highway near a town", _HIGHWAY_NEAR, 0.75, gate=re.compile(r"(?:I|Interstate|US|SR|Hwy|Highway|Route)[ \t-]?\d")),
     )
 
@@ -294,7 +322,18 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         if regex is _STREET_ADDRESS or regex is _ROUTE_ADDRESS:
             return self._confirm_street(text, match)
         if regex is _CITY_STATE:
+            if groups.get("country") is not None:
+                return _confirm_city_country(text, match)
             return self._confirm_city_state(text, match)
+        if regex is _CITY_IN_BRACKETS:
+            return _confirm_bracketed_town(text, match)
+        if regex is _CITY_PAIR:
+            towns = [groups.get("a") or "", groups.get("b") or ""]
+            return match if all(_rare_known_town(t) for t in towns) else None
+        if regex is _RESIDENTIAL_COMPLEX:
+            return _trim_leading(text, match)
+        if regex is _ITINERARY_PLACE:
+            return _confirm_itinerary(text, match)
         if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION or regex is _CITY_BEFORE_PHONE:
             city = text[match.start : match.end]
             if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:
@@ -412,3 +451,58 @@ def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
 def _looks_like_place(words: list[str]) -> bool:
     """Multi-word cities are title case or "St./Mt./Ft." forms, not runs of capitals."""
     return all(w[:1].isupper() or w in {"de", "del", "la", "du", "of", "on"} for w in words)
+
+
+def _confirm_city_country(text: str, match: SpanMatch) -> SpanMatch | None:
+    """A known city before a country: the city alone (a country is redacted on its own)."""
+    words = (match.groups.get("country") or "").split()
+    countries = KnownPlaces.countries()
+    if not any(" ".join(words[:n]).lower() in countries for n in range(len(words), 0, -1)):
+        return None
+    words = text[match.start : match.end].split()
+    for n in range(len(words), 0, -1):  # "Depart Lima, Peru", "Hotel Miraflores, Peru"
+        city = " ".join(words[-n:])
+        if city.lower() in countries or _STATE_ONLY.fullmatch(city) or city not in KnownPlaces.load():
+            continue
+        start = match.end - len(city)
+        if text[start : match.end] != city:
+            return None  # a tab or two spaces between the words
+        return SpanMatch(start, match.end, "LOCATION", 0.8, "known city before a country", match.groups)
+    return None
+
+
+def _confirm_itinerary(text: str, match: SpanMatch) -> SpanMatch | None:
+    """The known city of an itinerary stop; its airport code or state stays outside."""
+    city = match.groups.get("after") or match.groups.get("before") or ""
+    start = text.find(city, match.start, match.end)
+    words = city.split()
+    # "Depart Houston IAH": the longest run of words that is a known city
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i : i + n])
+            if name.isupper():
+                continue  # "LIMA -> LAD": an all-caps abbreviation, not a stop
+            if name in KnownPlaces.load() and not _STATE_ONLY.fullmatch(name) and name.lower() not in KnownPlaces.countries():
+                at = text.find(name, start, start + len(city))
+                if at < 0:
+                    return None
+                return SpanMatch(at, at + len(name), "LOCATION", match.score, match.reason, match.groups)
+    return None
+
+
+def _rare_known_town(name: str, ceiling: float = 3.5) -> bool:
+    """A gazetteer town whose name is no common English word ("Pixley", not "Mobile")."""
+    from .name_priors import NamePriors
+
+    if name.isupper() or _STATE_ONLY.fullmatch(name) or name.lower() in KnownPlaces.countries():
+        return False
+    return name in KnownPlaces.load() and NamePriors.word_frequency(name) < ceiling
+
+
+def _confirm_bracketed_town(text: str, match: SpanMatch) -> SpanMatch | None:
+    """A rare known town in brackets, after a capitalised word or a number."""
+    town = text[match.start : match.end]
+    before = text[max(0, match.start - 40) : match.start].rstrip(" \t(").split()
+    if not before or not (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+        return None
+    return match if _rare_known_town(town, ceiling=4.0) else None

@@ -380,3 +380,32 @@ def test_a_capital_the_mid_sentence_belongs_to_the_institution() -> None:
 def test_a_rule_finding_inside_a_dropped_statistical_span_survives() -> None:
     text = "4. IOP at MVRS Mon/Wed/Fri 9-12; case management for housing."
     assert "MVRS" not in _redact(text, organizations=["MVRS Mon/Wed/Fri 9-12"])
+
+
+def test_an_organisation_named_in_full_is_redacted_where_the_note_shortens_it() -> None:
+    note = (
+        "Dialysis: RiverBend Kidney Care - Northside, chair 4.\n"
+        "Called RiverBend about the new chair time; riverbend confirmed by portal.\n"
+        "Transfer from Elliott Bay Medical Center; EBMC case management faxed records.\n"
+        "Report to Memphis Police Department; MPD badge noted.\n"
+    )
+    text = _redact(note)
+    assert "RiverBend" not in text and "riverbend" not in text
+    assert "EBMC" not in text and "MPD" not in text
+
+
+def test_organisation_short_forms_leave_words_credentials_and_anatomy() -> None:
+    note = (
+        "CM: LaToya Dubose, RN, CCM, Care Coordination Management liaison.\n"
+        "Grade III chondral change of the MFC. The river bend was flooded.\n"
+        "Seen at Riverbend Family Medicine last week.\n"
+    )
+    text = _redact(note)
+    assert "RN, CCM" in text
+    assert "of the MFC" in text
+    assert "river bend" in text
+
+
+def test_an_eponym_on_an_arrow_is_no_itinerary_stop() -> None:
+    note = "Foley -> gravity drainage. LIMA -> LAD. Flew Houston -> Lima, Peru."
+    assert _redact(note) == "Foley -> gravity drainage. LIMA -> LAD. Flew [LOCATION] -> [LOCATION], Peru."

@@ -81,3 +81,8 @@ def test_relatives_ages_in_apposition(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["Glucose 94, fasting", "SpO2 was 96, then 92 on RA", "weight, 95 kg"])
 def test_values_after_commas_are_not_ages(text: str) -> None:
     assert spans(REC, text) == []
+
+
+def test_age_in_a_pipe_table() -> None:
+    assert [t for t, _ in spans(REC, "| DOB | 02/11/1931 | Age | 93 y |")] == ["93"]
+    assert spans(REC, "| Age | 45 y | page 93 |") == []

@@ -355,3 +355,17 @@ def test_the_exp_column_of_a_markdown_table_under_its_separator_row() -> None:
         "| AcrySof IQ IOL | SN60WF | SN 24338176019 | 2028-06-30 |\n"
     )
     assert spans(REC, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # n/n is a value, unless it sits in a run of dates of its month or after a start cue
+        ("dark urine 9/8; jaundice 9/9. Presented to ED 9/10/2024", ["9/10/2024", "9/8", "9/9"]),
+        ("meals M-F start 11/11; case #", ["11/11"]),
+        ("Strength 5/5 bilaterally, pain 10/10, vision 20/20", []),
+        ("adherent 11/11 doses since 11/02", ["11/02"]),
+    ],
+)
+def test_equal_month_and_day(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

@@ -344,3 +344,21 @@ def test_clinical_acronyms_after_prepositions_are_not_institutions(text: str) ->
 def test_an_institution_after_a_doctors_name_and_of() -> None:
     text = "referred by his pediatrician, Dr. Farah Siddiqui of Little Acorns Pediatrics, who sent him"
     assert [s for s, _ in spans(REC, text)] == ["Little Acorns Pediatrics"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an affiliation in brackets after a person's name
+        ("Release signed by Y. Pruitt (DFPS) today.", ["DFPS"]),
+        ("Charge RN Tiffany Greene (RiverBend) via Direct msg", ["RiverBend"]),
+        ("Maria Lopez (Mother) and Jane Roe (POA); Lisa Chen (Spanish); Ann Wu (RN)", []),
+        # heads of services around care
+        ("Transcribed by rjh (ScribeLine Transcription)", ["ScribeLine Transcription"]),
+        ("Meals: Green Country Meals on Wheels - low sodium", ["Green Country Meals on Wheels"]),
+        ("burial at Mount Hope Cemetery.", ["Mount Hope Cemetery"]),
+        ("Deployed to Kandahar Airfield in 2010.", ["Kandahar Airfield"]),
+    ],
+)
+def test_affiliations_and_service_heads(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

@@ -239,3 +239,15 @@ def test_route_po_and_a_bare_baby_boy_are_not_names(text: str) -> None:
 @pytest.mark.parametrize("text", ["PATIENT: KOWALCZYK^DENISE^R | MRN", "PID|1||X||Halvorsen^Ingrid^L||"])
 def test_hl7_caret_names(text: str) -> None:
     assert any("^" in s for s, _ in spans(REC, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("911 CALLER / BYSTANDER: MARCUS BELL, (970) 555-0138", ["MARCUS BELL"]),
+        ("FAMILY: WIFE KATARZYNA KOWALCZYK REACHED VIA PHONE", ["KATARZYNA KOWALCZYK"]),
+        ("WIFE REACHED VIA PHONE. SON AT BEDSIDE. MOTHER HAS COPD.", []),
+    ],
+)
+def test_upper_case_relatives_and_witnesses(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in spans(REC, text)] == expected

@@ -274,3 +274,32 @@ def test_units_alone_on_a_line_are_not_initials() -> None:
 def test_bracketed_initials_before_a_date_and_surname_with_initial(text: str, expected: list[str]) -> None:
     found = [s for s, t in spans(REC, text) if t == "PROVIDER"]
     assert all(e in found for e in expected), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MSW referral - MSW Deepa Raman to visit 10/24/24.", ["Deepa Raman"]),
+        ("RN Grace Oyelowo called back.", ["Grace Oyelowo"]),
+        ("PA Hospital Course reviewed.", []),
+        # author/typist initials before the line's dictation stamp
+        ("rc/mfw  d: 03/14/2024 18:05  t: 03/15/2024 07:31", ["mfw", "rc"]),
+        ("mg/dl d: 5", []),
+    ],
+)
+def test_role_abbreviations_and_initials_before_a_stamp(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flu vaccine - father consented by phone, witnessed by R. Villanueva.", ["R. Villanueva"]),
+        ("Reviewed by A. Smith and signed by T. Nguyen-Lee.", ["A. Smith", "T. Nguyen-Lee"]),
+        ("Stained by H. Pylori; grown by E. Coli.", []),  # organisms
+        ("Transcribed 04/09/2024 17:02 rjh (ScribeLine)", ["rjh"]),
+        ("Transcribed 04/09/2024 at bedside", []),
+    ],
+)
+def test_initials_and_surnames_after_by_and_typist_stamps(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

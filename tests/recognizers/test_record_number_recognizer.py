@@ -209,3 +209,18 @@ def test_blood_units_dockets_prefixed_ids_pins_and_facility_ids(text: str, expec
 def test_dotted_icd_codes_after_a_requisition_label_are_kept() -> None:
     found = [s for s, _ in spans(REC, "ICD-10 on requisition: E03.9, D50.9, E78.5, Z13.1\nRequisition # 4471920")]
     assert not set(found) & {"E03.9", "D50.9", "E78.5", "Z13.1"} and "4471920" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRN NLH-3380142   SSN (last 4) 4321", ["4321", "NLH-3380142"]),
+        ("Atty No. 61922", ["61922"]),
+        ("(Notary commission No. 924118)", ["924118"]),
+        ("MRI disc (courier tracking FX 7746 1180 2290), neuropsych", ["FX 7746 1180 2290"]),
+        ("on TransPacifica Airways flight TP 0871.", ["TP 0871"]),
+        ("flight time 42 min; flight 2 crew", []),
+    ],
+)
+def test_more_labelled_numbers(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

@@ -265,3 +265,45 @@ def test_on_saint_is_no_street() -> None:
 )
 def test_route_boxes_buildings_before_streets_and_a_city_closing_a_sentence(text: str, expected: str) -> None:
     assert expected in [s for s, _ in spans(REC, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known city before a country: the city alone (the country is redacted on its own)
+        ("- Feb 14: Depart Houston IAH -> Lima, Peru on flight", ["Houston", "Lima"]),
+        ("Fly Lima -> Santiago, Chile (LatAndes)", ["Lima", "Santiago"]),
+        ("Punta Arenas -> Ushuaia, Argentina -> Buenos Aires, disembark",
+         ["Buenos Aires", "Punta Arenas", "Ushuaia"]),
+        # military mail and named residential complexes
+        ("mail forwards to CMR 480 Box 2271, APO AE 09128 (unit)", ["CMR 480 Box 2271, APO AE 09128"]),
+        ("Scene: Riverside Gardens Apartments, Bldg F stairwell", ["Riverside Gardens Apartments"]),
+        ("Lives at Pine Hollow Mobile Home Park.", ["Pine Hollow Mobile Home Park"]),
+    ],
+)
+def test_itineraries_countries_military_mail_and_complexes(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA -> LAD anastomosis; SVG -> OM1.",  # grafts, not cities
+        "BP 120/80 -> 110/70; Heparin -> Coumadin.",
+        "Born in Peru, moved to Chile.",  # countries alone are not cities
+    ],
+)
+def test_arrows_and_countries_alone_are_no_cities(text: str) -> None:
+    assert [t for t, _ in spans(REC, text) if t not in {"Peru", "Chile"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("respite at Gentle Harbor House (Auburn) offered", ["Auburn"]),
+        ("by 35th Ave & Indian School Rd (Maryvale). Previously", ["Maryvale"]),
+        ("Seen in clinic (Mobile) and MRI (Normal); Lasix (Furosemide)", []),
+    ],
+)
+def test_a_rare_known_town_in_brackets(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in spans(REC, text) if t in {"Auburn", "Maryvale", "Mobile", "Normal"}] == expected
