@@ -114,9 +114,10 @@ def _frequency(string: str) -> float:
     return max(10.0 ** zipf_frequency(word, "en"), by_length)
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Info:
-    """Exact strings of the whole sequence (if small), and its best required set."""
-    run: frozenset[str] | None = _EMPTY
+def _sequence(items: list[tuple[Any, Any]], prefix: frozenset[str] = _EMPTY) -> _Info:
+    """Exact strings of the whole sequence (if small), and its best required set. `prefix`
+    is exact text right before the sequence (an alternation's factored-out start)."""
+    run: frozenset[str] | None = prefix
     best: frozenset[str] | None = None
     whole_exact = True
     for op, av in items:
@@ -124,6 +125,19 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
             # a lookahead within the line: its text is in the note, though not in the match
             ahead_exact, ahead_required = _sequence(list(av[1]))
             best = _better(best, _better(_useful(ahead_exact), ahead_required))
+            continue
+        if op is C.BRANCH and run is not None and run != _EMPTY:
+            # the parser factors a common start out of alternatives ("M(?:artin ...|LK)"):
+            # read each alternative with the run before it ("mlk")
+            joined_exact, joined_required = _branch(av[1], run)
+            if joined_exact is not None:
+                run = joined_exact
+                continue
+            whole_exact = False
+            best = _better(best, joined_required)
+            best = _better(best, _useful(run))
+            best = _better(best, _branch(av[1])[1])
+            run = _EMPTY
             continue
         exact, required = _item(op, av)
         if exact is not None and run is not None:
@@ -170,8 +184,8 @@ def _item(op: Any, av: Any) -> _Info:
     return None, None  # ANY, NOT_LITERAL, GROUPREF, ...: no literal text
 
 
-def _branch(alternatives: list[Any]) -> _Info:
-    infos = [_sequence(list(alt)) for alt in alternatives]
+def _branch(alternatives: list[Any], prefix: frozenset[str] = _EMPTY) -> _Info:
+    infos = [_sequence(list(alt), prefix) for alt in alternatives]
     if all(exact is not None for exact, _ in infos):
         union = frozenset().union(*(exact for exact, _ in infos if exact is not None))
         if len(union) <= _MAX_EXACT:
