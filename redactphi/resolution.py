@@ -102,6 +102,8 @@ class FindingResolver:
             return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
         if f.entity_type == "URL" and _ICD_SHAPE.match(span):
             return True  # "W01.XXXA": an ICD-10-CM code with placeholder Xs, not the .xxx domain
+        if f.entity_type == "URL" and f.end < len(text) and text[f.end].isalnum() and "/" not in span:
+            return True  # "p.Gl" of "p.Glu23Valfs*17": a host cut inside a word is no host
         if f.reason.startswith("letter-digit identifier (weak)") and self._after_product(text, f.start):
             return True  # "Optiflux F180NR", "Medtronic 6935M", "Arthrex AR-8925DS": a model number
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:

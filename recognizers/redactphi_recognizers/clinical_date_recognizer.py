@@ -62,7 +62,9 @@ _MONTH_DAY = re.compile(
 _MONTH_DAY_LOWER = re.compile(
     rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?"
     # "march 14 2024", "may 2nd, 2023": the verbs need a day and a year after them
-    rf"|(?P<mon2>march|may)\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>{_YEAR4}))(?![\w%])"
+    rf"|(?P<mon2>march|may)\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>{_YEAR4})"
+    # abbreviations with a day and a year: "ct aug 2 2025", "sept 14, 2024"
+    rf"|(?P<mon3>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?P<d3>\d{{1,2}}){_ORD},?[ \t]+(?P<y3>{_YEAR4}))(?![\w%])"
 )
 # "on may 2", "since march 3rd": the verbs are months after a preposition and before a day.
 _VERB_MONTH_DAY = re.compile(
@@ -233,7 +235,7 @@ _STRONG_DATE_CUES = frozenset(
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
-    r"vision|sats?|units?|doses?|views?|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
+    r"vision|sats?|units?|doses?|views?|fr\b|french|gauge|ga\b|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
     r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
     re.IGNORECASE,
 )
@@ -271,6 +273,9 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     if d == 10 and m <= 10 and not (set(before[-1:]) & _STRONG_DATE_CUES):
         return True  # "improved from 6/10", "rated 8/10": scores out of ten, not June 10
     return bool(_AFTER_VALUE.match(text, match.end))
+
+
+_DATE_COLUMN = re.compile(r"(?i)\b(?:dates?|last|dos|taken|given|fill(?:ed)?|seen|due|next|started|stopped|onset)\b")
 
 
 def _chronology_in_line(text: str, match: SpanMatch, month: int) -> bool:
@@ -429,6 +434,9 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
     def _confirm_yearless(self, text: str, match: SpanMatch, before: list[str]) -> SpanMatch | None:
         """A yearless m/d ("LMP 2/28", "follow-up 3/29") is a date unless it reads as a
         clinical value: a value cue before it, a unit or scale after it, or n/n."""
+        header = table_column_header(text, match.start)
+        if header is not None and _DATE_COLUMN.search(header) and not _AFTER_VALUE.match(text, match.end):
+            return match.retyped(score=0.75)  # "| Last dose (per son) | ... | 2/3 AM |"
         if _yearless_is_value(text, match, before):
             return None
         cued = bool(set(before[-3:]) & _DATE_CUES)

@@ -169,8 +169,12 @@ _TYPIST_BY = re.compile(
 # "seen by J. Ortiz", "collected by M. Chen". The surname must read as a name (confirm).
 _INITIAL_AFTER_BY = re.compile(
     r"\b(?i:[a-z]{3,}ed|seen|done|taken|given|drawn|read|written|signed|obtained|made|sent|called|paged)"
-    r"[ \t]+(?i:by)[ \t]+(?P<phi>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>[A-Z][a-z]+(?:['’\-][A-Z][a-z]+)?))(?![\w'’\-])"
+    r"[ \t]+(?i:by)[ \t]+(?P<phi>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>[A-Z][a-z]+(?:['’\-][A-Z][a-z]+)?)"
+    # lower-case dictation: "transcription edited by m. ochoa, cmt"
+    r"|[a-z]\.[ \t]?(?P<lower>[a-z]{3,}(?:-[a-z]{3,})?)(?=,?[ \t]+(?:cmt|rn|md|do|pa|np|lpn|rhit|crna|mt)\b))(?![\w'’\-])"
 )
+# Typist initials closing a transcription line: "... job id 44128390. hf/mo".
+_INITIALS_CHAIN_EOL = re.compile(r"[.;][ \t]+(?P<chain>[a-z]{2,4}/[a-z]{2,4})[ \t]*$", re.MULTILINE)
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
 _SPECIES = frozenset(
     "pylori coli aureus difficile diff pneumoniae aeruginosa epidermidis faecalis faecium albicans "
@@ -331,6 +335,15 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for part in parts:
                 yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
                 pos += len(part) + 1
+        for m in _INITIALS_CHAIN_EOL.finditer(text):
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+            parts = m.group("chain").split("/")
+            if not re.search(r"(?i)\bjob\b|dictat|transcri", line) or {p for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS):
+                continue
+            pos = m.start("chain")
+            for part in parts:
+                yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
+                pos += len(part) + 1
         for m in _INITIALS_DATE_LINE.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
@@ -425,7 +438,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             ):
                 return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
         if pattern.regex is _INITIAL_AFTER_BY:
-            surname = match.groups.get("surname") or ""
+            surname = match.groups.get("surname") or match.groups.get("lower") or ""
             if surname.lower() in _NOT_NAMES | _SPECIES or not NamePriors.load().is_name_like(surname):
                 return None  # "treated by N. Saline" would be no person
         if pattern.regex is _BY_LOWER:

@@ -409,3 +409,9 @@ def test_organisation_short_forms_leave_words_credentials_and_anatomy() -> None:
 def test_an_eponym_on_an_arrow_is_no_itinerary_stop() -> None:
     note = "Foley -> gravity drainage. LIMA -> LAD. Flew Houston -> Lima, Peru."
     assert _redact(note) == "Foley -> gravity drainage. LIMA -> LAD. Flew [LOCATION] -> [LOCATION], Peru."
+
+
+def test_a_host_cut_inside_a_word_is_no_url() -> None:
+    note = "BRCA1 c.68_69del (p.Glu23Valfs*17), pathogenic. Portal: www.example.org/login"
+    text = _redact(note)
+    assert "p.Glu23Valfs*17" in text and "www.example.org" not in text

@@ -369,3 +369,18 @@ def test_the_exp_column_of_a_markdown_table_under_its_separator_row() -> None:
 )
 def test_equal_month_and_day(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yearless date in a table column whose heading says it holds dates
+        ("| Medication | Last fill | Last dose (per son) |\n|---|---|---|\n| Eliquis 5 mg | 01/15/25 | 2/3 AM |",
+         ["01/15/25", "2/3"]),
+        ("| Test | Score |\n| MoCA | 2/3 |", []),
+        ("failed therapy. ct aug 2 2025 showed stone unchanged; sept 14, 2024", ["aug 2 2025", "sept 14, 2024"]),
+        ("a 12/14 french access sheath was passed", []),
+    ],
+)
+def test_date_columns_lower_case_abbreviations_and_sizes(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

@@ -303,3 +303,8 @@ def test_role_abbreviations_and_initials_before_a_stamp(text: str, expected: lis
 )
 def test_initials_and_surnames_after_by_and_typist_stamps(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+def test_lower_case_initial_and_surname_before_a_credential() -> None:
+    text = "transcription edited by m. ochoa, cmt, saguaro transcription group."
+    assert ("m. ochoa", "PROVIDER") in spans(REC, text)
