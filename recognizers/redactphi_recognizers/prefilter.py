@@ -38,13 +38,17 @@ _EMPTY = frozenset({""})
 def required_factors(regex: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings of at least MIN_FACTOR characters, one of which every match of
     `regex` contains; None when the pattern has no such set."""
+    return _required_factors(regex.pattern, regex.flags)
+
+
+@lru_cache(maxsize=2048)  # patterns built per call (a recognizer's inner SpanPattern) parse once
+def _required_factors(pattern: str, flags: int) -> frozenset[str] | None:
     try:
-        parsed = _parser.parse(regex.pattern, regex.flags)
+        parsed = _parser.parse(pattern, flags)
     except (re.error, RecursionError):  # pragma: no cover - a compiled pattern parses
         return None
     exact, required = _sequence(list(parsed))
-    best = _better(_useful(exact), _useful(required))
-    return best
+    return _better(_useful(exact), _useful(required))
 
 
 def crosses_lines(regex: re.Pattern[str]) -> bool:
@@ -52,8 +56,12 @@ def crosses_lines(regex: re.Pattern[str]) -> bool:
     text (`$`, `\\Z`), which a window that ends at a line end would fake. Lookarounds do not
     count: a lookbehind reads the note before the window, and a window reaches one whole line
     past the factor's, which is as far as the shipped lookaheads read."""
-    parsed = _parser.parse(regex.pattern, regex.flags)
-    return _crosses(list(parsed), regex.flags)
+    return _crosses_lines(regex.pattern, regex.flags)
+
+
+@lru_cache(maxsize=2048)
+def _crosses_lines(pattern: str, flags: int) -> bool:
+    return _crosses(list(_parser.parse(pattern, flags)), flags)
 
 
 def scan_windows(lowered: str, factors: frozenset[str]) -> list[tuple[int, int]]:
