@@ -362,3 +362,15 @@ def test_an_institution_after_a_doctors_name_and_of() -> None:
 )
 def test_affiliations_and_service_heads(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("847-555-0152  NORTHSHORE NEURO ASSOC      PAGE 01 OF 03", ["NORTHSHORE NEURO ASSOC"]),
+        ("therapist, LMHC, Montachusett Counseling Collaborative.", ["Montachusett Counseling Collaborative"]),
+        ("to the Parkinson's Wellness Coalition of Chicagoland program", ["Parkinson's Wellness Coalition of Chicagoland"]),
+    ],
+)
+def test_association_coalition_and_collaborative_heads(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

@@ -224,3 +224,15 @@ def test_dotted_icd_codes_after_a_requisition_label_are_kept() -> None:
 )
 def test_more_labelled_numbers(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Part D member SPX90021774, RxGroup SPRX55", ["SPRX55", "SPX90021774"]),
+        ("authorized 12 visits, auth GMI-A-339120; auth ran out; auth x 12 visits", ["GMI-A-339120"]),
+        ("Raw data archived: study ID SVSDC_20250515_PSG2", ["SVSDC_20250515_PSG2"]),
+    ],
+)
+def test_pharmacy_groups_bare_authorisations_and_underscored_ids(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected
