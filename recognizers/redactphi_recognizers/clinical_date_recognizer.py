@@ -33,12 +33,12 @@ _WEEKDAY = (
 # A time zone after the clock time belongs to it: "16:02 HST", "9:31 AM ET".
 _ZONE = r"(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?"
 _TIME = (
-    rf"(?:(?:,?\s+(?:at\s+|@\s*|~\s*)?|,?\s*@\s*)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?|[ap]\b)?"
+    rf"(?:(?:,?\s+(?:at\s+|@\s*|~\s*|approx\.?\s*|approximately\s+)?|,?\s*@\s*)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?|[ap]\b)?"
     # "@ 1642" (military after an at-sign), "@ 10am", "at 3 PM" (an hour alone)
     rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
     rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
 )
-_MILITARY = r"(?:(?:\s+(?:at\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/])(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?)?"
+_MILITARY = r"(?:(?:\s+(?:at\s+|~\s*|approx\.?\s*|approximately\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/])(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -57,6 +57,8 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}"
+    # a range of days: "June 24-25", "Feb 16-19"
+    rf"(?:[-–](?:[12]\d|3[01]|0?[1-9]){_ORD}(?![\d/]|[:.]\d))?"
     rf"(?!\s*[:.]?\d(?!\d?:[0-5]\d))(?![\w%])(?:{_TIME}))"
 )
 _MONTH_DAY_LOWER = re.compile(

@@ -179,9 +179,12 @@ _NOT_NAMES = frozenset(
 _CAPS_RELATIVE_NAME = re.compile(
     r"\b(?:WIFE|HUSBAND|SPOUSE|PARTNER|MOTHER|FATHER|MOM|DAD|SON|DAUGHTER|SISTER|BROTHER|AUNT|UNCLE"
     r"|NIECE|NEPHEW|COUSIN|GRANDMOTHER|GRANDFATHER|GRANDSON|GRANDDAUGHTER|GUARDIAN|FIANCEE?"
-    r"|GIRLFRIEND|BOYFRIEND|ROOMMATE|NEIGHBOU?R|FRIEND|CALLER|BYSTANDER|WITNESS|COWORKER|CO-WORKER)"
+    r"|GIRLFRIEND|BOYFRIEND|ROOMMATE|NEIGHBOU?R|FRIEND|CALLER|BYSTANDER|WITNESS|COWORKER|CO-WORKER"
+    # staff roles in all-caps flow sheets: "XR TECH AMIR SHAHIDI; CHAPLAIN REV. JOAN EKWUEME"
+    r"|TECH|TECHNOLOGIST|CHAPLAIN|INTERPRETER|SCRIBE|RECORDER|SOCIAL[ \t]+WORK(?:ER)?|PHARMACIST"
+    r"|PARAMEDIC|MEDIC|NURSE|CHARGE[ \t]+RN|RN|RT|LPN|CNA|EMT|ATTENDING|RESIDENT|SURGEON)"
     r"(?:[ \t]*[:/,\-][ \t]*|[ \t]+)(?:(?:WAS|IS|IDENTIFIED[ \t]+AS)[ \t]+)?"
-    r"(?P<phi>(?P<given>[A-Z]{2,}(?:-[A-Z]{2,})?)(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z](?:['’][A-Z])?[A-Z]+(?:-[A-Z]{2,})?)(?![\w'’])"
+    r"(?P<phi>(?:(?:REV|DR|FR|SR|SGT|OFC|DET)\.?[ \t]+)?(?P<given>[A-Z]{2,}(?:-[A-Z]{2,})?)(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z](?:['’][A-Z])?[A-Z]+(?:-[A-Z]{2,})?)(?![\w'’])"
 )
 
 
@@ -231,7 +234,9 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             last = span.split()[-1].title()
             if given in _NOT_NAMES or not (
                 given in self.priors.first_names
-                or self.priors.word_frequency(given) < 2.5 and self.priors.is_name_like(last)
+                or self.priors.word_frequency(given) < 3.5
+                and self.priors.is_name_like(last)
+                and self.priors.word_frequency(last) < 3.5
             ):
                 return None
             return match

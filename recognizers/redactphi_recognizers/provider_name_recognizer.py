@@ -175,6 +175,7 @@ _INITIAL_AFTER_BY = re.compile(
 )
 # Typist initials closing a transcription line: "... job id 44128390. hf/mo".
 _INITIALS_CHAIN_EOL = re.compile(r"[.;][ \t]+(?P<chain>[a-z]{2,4}/[a-z]{2,4})[ \t]*$", re.MULTILINE)
+_STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
 _SPECIES = frozenset(
     "pylori coli aureus difficile diff pneumoniae aeruginosa epidermidis faecalis faecium albicans "
@@ -445,6 +446,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if (match.groups.get("given") or "") not in NamePriors.load().first_names:
                 return None  # "seen by ortho today"
         if pattern.regex is _ROLE_NOUN:
+            if span.split()[-1].rstrip(".") in _STREET_WORDS:
+                return None  # "SW Wanamaker Rd": a south-west street, not a social worker
             priors = NamePriors.load()
             given = match.groups.get("given") or ""
             if given.isupper() or not (given.lower() in priors.first_names or priors.word_frequency(given) < 2.5):

@@ -133,7 +133,7 @@ _NUMBERED_ROAD = (
     r"(?:Route|Rte|Highway|Hwy|Road|SR|CR|FM)\.?[ \t]*#?[ \t]*\d{1,4}[A-Z]?(?![\w])"
 )
 _INTERSECTION = re.compile(
-    rf"(?<![\w])(?P<phi>(?:{_STREET_NO_NUMBER}{STREET_SUFFIX}|{_NUMBERED_ROAD})[ \t]+(?:and|&|at|/)[ \t]+"
+    rf"(?<![\w])(?P<phi>(?:{_STREET_NO_NUMBER}{STREET_SUFFIX}|{_NUMBERED_ROAD})[ \t]+(?:and|&|at|near|/)[ \t]+"
     rf"(?:{_STREET_NO_NUMBER}{STREET_SUFFIX}|{_NUMBERED_ROAD})"
     # the town the crossing is in or near: "... and Carver Mill Road near Millersburg"
     rf"(?:[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+{CITY}(?=[ \t]*[.,;)]|[ \t]+(?:at|on|around|about|and)\b))?)"

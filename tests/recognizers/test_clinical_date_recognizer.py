@@ -384,3 +384,15 @@ def test_equal_month_and_day(text: str, expected: list[str]) -> None:
 )
 def test_date_columns_lower_case_abbreviations_and_sizes(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("onsite testing June 24-25 arranged; Feb 16-19: Cusco", ["Feb 16-19", "June 24-25"]),
+        ("BITE DATE/TIME: 7/4/24 ~1830 | LOCATION", ["7/4/24 ~1830"]),
+        ("DATE/TIME OF INJURY: 07/21/2024 approx. 22:40", ["07/21/2024 approx. 22:40"]),
+    ],
+)
+def test_day_ranges_and_approximate_times(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

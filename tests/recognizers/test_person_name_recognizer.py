@@ -251,3 +251,14 @@ def test_hl7_caret_names(text: str) -> None:
 )
 def test_upper_case_relatives_and_witnesses(text: str, expected: list[str]) -> None:
     assert [t for t, _ in spans(REC, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("XR TECH AMIR SHAHIDI; CHAPLAIN REV. JOAN EKWUEME", ["AMIR SHAHIDI", "REV. JOAN EKWUEME"]),
+        ("TECH ZOLL PADS PLACED; NURSE AWARE OF PLAN", []),
+    ],
+)
+def test_upper_case_staff_roles(text: str, expected: list[str]) -> None:
+    assert sorted(t for t, _ in spans(REC, text)) == expected

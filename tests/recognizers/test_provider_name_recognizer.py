@@ -308,3 +308,8 @@ def test_initials_and_surnames_after_by_and_typist_stamps(text: str, expected: l
 def test_lower_case_initial_and_surname_before_a_credential() -> None:
     text = "transcription edited by m. ochoa, cmt, saguaro transcription group."
     assert ("m. ochoa", "PROVIDER") in spans(REC, text)
+
+
+def test_a_south_west_street_is_no_social_worker() -> None:
+    assert spans(REC, "residence on SW Wanamaker Rd near SW 21st St") == []
+    assert spans(REC, "SW Maria Lopez met with family.") == [("Maria Lopez", "PROVIDER")]

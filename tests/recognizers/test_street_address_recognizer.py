@@ -307,3 +307,9 @@ def test_arrows_and_countries_alone_are_no_cities(text: str) -> None:
 )
 def test_a_rare_known_town_in_brackets(text: str, expected: list[str]) -> None:
     assert [t for t, _ in spans(REC, text) if t in {"Auburn", "Maryvale", "Mobile", "Normal"}] == expected
+
+
+def test_a_street_near_a_cross_street() -> None:
+    assert [t for t, _ in spans(REC, "bicycle crash on N Blackstone Ave near Shields Ave (V18.4XXA)")] == [
+        "N Blackstone Ave near Shields Ave"
+    ]
