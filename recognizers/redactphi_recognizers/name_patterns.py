@@ -15,8 +15,12 @@ __all__ = [
 
 # One capitalised name word: Cook, O'Connor, McDonald, DeBakey, Fernandez-Ruiz, ALL CAPS too.
 # Latin letters with diacritics (Hyvönen, Kozłowski, Þórðarson, Ivanković) count as letters.
-_U = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_L = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+# Latin-1 and Extended-A; Ơ/Ư and the Latin Extended Additional block carry Vietnamese
+# ("Phạm Văn Hùng", "Trần Bảo Ngọc"), whose upper- and lower-case letters alternate there.
+_VIET_UPPER = "ƠƯ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA, 2))
+_VIET_LOWER = "ơư" + "".join(chr(c) for c in range(0x1EA1, 0x1EFA, 2))
+_U = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ" + _VIET_UPPER
+_L = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž" + _VIET_LOWER
 _CAP = (
     rf"(?:[{_U}](?:[{_L}]+|['’][{_U}][{_L}]+)(?:[{_U}][{_L}]+)?(?:[-'’][{_U}][{_L}]+)*"
     # given names joined by a hyphen, the second part in lower case: Hyun-woo, Min-jun

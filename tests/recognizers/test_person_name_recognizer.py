@@ -262,3 +262,7 @@ def test_upper_case_relatives_and_witnesses(text: str, expected: list[str]) -> N
 )
 def test_upper_case_staff_roles(text: str, expected: list[str]) -> None:
     assert sorted(t for t, _ in spans(REC, text)) == expected
+
+
+def test_vietnamese_names_with_their_diacritics() -> None:
+    assert [t for t, _ in spans(REC, "Daughter Trần Bảo Ngọc present, contact (740) 555-0183.")] == ["Trần Bảo Ngọc"]
