@@ -699,10 +699,19 @@ def _widen(text: str, f: Finding) -> Finding:
     if f.entity_type in {"ORGANIZATION", "LOCATION"}:
         # "lives in a senior apartment at The Willows at Magnolia Park": a capital "The"
         # mid-sentence is part of the name
+        start, end = f.start, f.end
         the = _THE_BEFORE.search(text, max(0, f.start - 24), f.start)
         if the is not None:
-            return Finding(f.start - 4 - (f.start - the.end()), f.end, f.entity_type, f.score, f.recognizer, f.reason)
-        return f
+            start = f.start - 4 - (f.start - the.end())
+        if f.entity_type == "ORGANIZATION" and f.recognizer != _NER:
+            # a site after a dash or a district after the name closes it: "WorkWell
+            # Occupational Health - Eastgate", "Chicago Police Department 16th District"
+            branch = _ORG_BRANCH.match(text, end)
+            if branch is not None:
+                end = branch.end("branch")
+        if (start, end) == (f.start, f.end):
+            return f
+        return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
     if f.entity_type != "DATE":
         return f
     start, end = f.start, f.end
@@ -715,6 +724,15 @@ def _widen(text: str, f: Finding) -> Finding:
     if (start, end) == (f.start, f.end):
         return f
     return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+
+
+_ORG_BRANCH = re.compile(
+    r"(?P<branch>[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    r"|[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:District|Precinct|Ward|Division)"
+    r"|,[ \t]+(?:Probate|Family|Juvenile|Criminal|Civil|Law|Chancery)[ \t]+Division)"
+    r"(?=[ \t]*(?:$|[,;.)(|\n]|[ \t]\d))",
+    re.MULTILINE,
+)
 
 
 # Two institution names joined into one: "Women & Infants Pavilion at Grace Memorial",

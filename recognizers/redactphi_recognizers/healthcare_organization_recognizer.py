@@ -102,7 +102,8 @@ _WEAK_HEADS = (
     "Council on Aging", "Cemetery", "Funeral Home", "Mortuary", "Crematory",
     # workplaces and landmarks named in scene and exposure histories
     "Resort", "Ski Resort", "Hotel", "Motel", "Inn", "Casino", "Restaurant", "Diner", "Cafe",
-    "Assoc", "Assoc.", "Assn", "Assn.", "Coalition", "Collaborative", "Alliance of", "Brewery", "Winery", "NEMT", "Medical Transportation", "Medical Transport",
+    "CBOC", "FQHC", "Circuit Court", "District Court", "Superior Court", "Probate Court", "Family Court",
+    "Juvenile Court", "Commission", "Assoc", "Assoc.", "Assn", "Assn.", "Coalition", "Collaborative", "Alliance of", "Brewery", "Winery", "NEMT", "Medical Transportation", "Medical Transport",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)

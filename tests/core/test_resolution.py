@@ -415,3 +415,13 @@ def test_a_host_cut_inside_a_word_is_no_url() -> None:
     note = "BRCA1 c.68_69del (p.Glu23Valfs*17), pathogenic. Portal: www.example.org/login"
     text = _redact(note)
     assert "p.Glu23Valfs*17" in text and "www.example.org" not in text
+
+
+def test_an_institution_takes_its_site_or_district() -> None:
+    note = (
+        "Seen at WorkWell Occupational Health - Eastgate\n"
+        "accompanied by Chicago Police Department 16th District.\n"
+        "Follow-up at Pueblo Health FQHC - Maryvale 1/16/25.\n"
+    )
+    text = _redact(note)
+    assert "Eastgate" not in text and "16th District" not in text and "Maryvale" not in text
