@@ -87,7 +87,26 @@ class FindingResolver:
         if self.propagate_names:
             kept.extend(self._propagate(text, kept, protected))
             kept.extend(self._propagate_organizations(text, kept, protected))
-        return _join_adjacent(text, _merge([_widen(text, f) for f in kept]))
+        return _join_adjacent(text, _merge([_widen(text, self._with_site(text, f)) for f in kept]))
+
+    def _with_site(self, text: str, f: Finding) -> Finding:
+        """A site after a dash, a numbered district or a court division closes an institution
+        a rule found: "WorkWell Occupational Health - Eastgate", "Chicago Police Department
+        16th District"; not a department ("- Pediatric Surgery", "- Fabrication Dept")."""
+        if f.entity_type != "ORGANIZATION" or f.recognizer == _NER:
+            return f
+        branch = _ORG_BRANCH.match(text, f.end)
+        if branch is None:
+            return f
+        words = branch.group("branch").strip(" \t-–,").split()
+        if branch.group("branch").lstrip(" \t")[:1] in "-–" and any(
+            w.lower() in _DEPARTMENT_WORDS
+            or self.lexicon.is_clinical(w)
+            or (self.priors.word_frequency(w) >= 4.0 and w not in self.places)
+            for w in words
+        ):
+            return f
+        return Finding(f.start, branch.end("branch"), f.entity_type, f.score, f.recognizer, f.reason)
 
     def _is_not_phi(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether a name, organisation or place finding is really clinical content or
@@ -703,12 +722,11 @@ def _widen(text: str, f: Finding) -> Finding:
         the = _THE_BEFORE.search(text, max(0, f.start - 24), f.start)
         if the is not None:
             start = f.start - 4 - (f.start - the.end())
-        if f.entity_type == "ORGANIZATION" and f.recognizer != _NER:
-            # a site after a dash or a district after the name closes it: "WorkWell
-            # Occupational Health - Eastgate", "Chicago Police Department 16th District"
-            branch = _ORG_BRANCH.match(text, end)
-            if branch is not None:
-                end = branch.end("branch")
+        if f.entity_type == "LOCATION" and text[start : start + 1].isdigit():
+            # the building, floor or bay before a street address belongs to it: "Building B,
+            # 2nd Floor, 9350 E Arapahoe Rd", "Cedar Glen Apartments, Building 7, Apt 312, 880 ..."
+            while (unit := _UNIT_BEFORE.search(text, max(0, start - 60), start)) is not None:
+                start = unit.start("unit")
         if (start, end) == (f.start, f.end):
             return f
         return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
@@ -726,6 +744,19 @@ def _widen(text: str, f: Finding) -> Finding:
     return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
 
 
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w\-])(?P<unit>"
+    r"(?:Building|BUILDING|Bldg\.?|BLDG\.?|Bay|BAY|Suite|SUITE|Ste\.?|Unit|UNIT|Apt\.?|APT\.?"
+    r"|Apartment|Lot|LOT|Room|Rm\.?|Wing|Tower|Floor|Level)[ \t]*#?[ \t]*[A-Z0-9][A-Z0-9\-]{0,5}"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)|Ground|Lower|Upper|Main)[ \t]+(?:Floor|FLOOR|Fl\.?|Level|LEVEL)"
+    r"|(?:[A-Z][a-z]+[ \t]+){1,3}(?:Pavilion|Apartments|Apts\.?|Tower|Towers|Building|Plaza|Commons|Annex)"
+    r")[ \t]*,[ \t]*\Z"
+)
+_DEPARTMENT_WORDS = frozenset(
+    "dept department division unit service services office billing records lab laboratory "
+    "pharmacy radiology admissions admitting main floor clinic center surgery medicine "
+    "registration scheduling finance nursing administration".split()
+)
 _ORG_BRANCH = re.compile(
     r"(?P<branch>[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     r"|[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:District|Precinct|Ward|Division)"

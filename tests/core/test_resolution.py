@@ -425,3 +425,15 @@ def test_an_institution_takes_its_site_or_district() -> None:
     )
     text = _redact(note)
     assert "Eastgate" not in text and "16th District" not in text and "Maryvale" not in text
+
+
+def test_a_street_address_takes_the_building_and_floor_before_it() -> None:
+    note = "Site of care: Building B, 2nd Floor, 9350 E Arapahoe Rd, Greenwood Village, CO 80112\n"
+    assert _redact(note) == "Site of care: [LOCATION]\n"
+    note = "Address: Cedar Glen Apartments, Building 7, Apt 312, 880 Larkin Rd, Lansing, MI 48911\n"
+    assert _redact(note) == "Address: [LOCATION]\n"
+
+
+def test_a_department_after_a_dash_is_not_the_institution_s_site() -> None:
+    text = _redact("Seen at Sagebrush Children's Hospital - Pediatric Surgery today.\n")
+    assert "- Pediatric Surgery today" in text
