@@ -379,7 +379,6 @@ class FindingResolver:
             )
         return added
 
-
     def _propagate_organizations(
         self, text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]]
     ) -> list[Finding]:

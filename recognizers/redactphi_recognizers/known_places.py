@@ -15,28 +15,25 @@ __all__ = ["KnownPlaces"]
 class KnownPlaces:
     """Lower-cased city, county and country names."""
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, names: set[str], countries: set[str] | None = None) -> None:
         self.names = frozenset(names)
+        self.countries = frozenset(countries or ())
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> KnownPlaces:
         folder = files("redactphi_recognizers").joinpath("data/places")
         names: set[str] = set()
+        countries: set[str] = set()
         for name in ("cities.txt", "us_counties.txt", "countries.txt"):
             for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines():
                 if line and not line.startswith("#"):
                     names.add(line.strip().lower())
+                    if name == "countries.txt":
+                        countries.add(line.strip().lower())
                     if line.endswith(" County"):
                         names.add(line[: -len(" County")].strip().lower())
-        return cls(names)
-
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def countries() -> frozenset[str]:
-        """Lower-cased country names alone."""
-        text = files("redactphi_recognizers").joinpath("data/places/countries.txt").read_text(encoding="utf-8")
-        return frozenset(line.strip().lower() for line in text.splitlines() if line and not line.startswith("#"))
+        return cls(names, countries)
 
     def __contains__(self, name: str) -> bool:
         return name.strip(" .,;:").lower() in self.names

@@ -173,6 +173,8 @@ _INITIAL_AFTER_BY = re.compile(
     # lower-case dictation: "transcription edited by m. ochoa, cmt"
     r"|[a-z]\.[ \t]?(?P<lower>[a-z]{3,}(?:-[a-z]{3,})?)(?=,?[ \t]+(?:cmt|rn|md|do|pa|np|lpn|rhit|crna|mt)\b))(?![\w'’\-])"
 )
+# Words of a dictation or transcription stamp line.
+_STAMP_LINE = re.compile(r"(?i)\bjob\b|dictat|transcri")
 # Typist initials closing a transcription line: "... job id 44128390. hf/mo".
 _INITIALS_CHAIN_EOL = re.compile(r"[.;][ \t]+(?P<chain>[a-z]{2,4}/[a-z]{2,4})[ \t]*$", re.MULTILINE)
 _STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
@@ -324,23 +326,19 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                     line_start = text.rfind("\n", 0, m.start()) + 1
                     line_end = text.find("\n", m.end())
                     line = text[line_start : line_end if line_end >= 0 else len(text)]
-                    if not re.search(r"(?i)\bjob\b|dictat|transcri|\bT[ \t]*:", line):
+                    if not _STAMP_LINE.search(line) and not re.search(r"(?i)\bT[ \t]*:", line):
                         continue  # "D: 2" in a list is no dictation stamp
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.75, reason), initials
-        for m in _INITIALS_CHAIN.finditer(text):
+        chains = [*_INITIALS_CHAIN.finditer(text)] + [
+            m
+            for m in _INITIALS_CHAIN_EOL.finditer(text)
+            if _STAMP_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.end())
+        ]
+        for m in chains:
             parts = m.group("chain").split("/")
             if {p.lower() for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS) or any(p in _NOT_AUTHOR for p in parts):
                 continue  # "mg/dl", "IU/kg": units
-            pos = m.start("chain")
-            for part in parts:
-                yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
-                pos += len(part) + 1
-        for m in _INITIALS_CHAIN_EOL.finditer(text):
-            line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
-            parts = m.group("chain").split("/")
-            if not re.search(r"(?i)\bjob\b|dictat|transcri", line) or {p for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS):
-                continue
             pos = m.start("chain")
             for part in parts:
                 yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
@@ -440,7 +438,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 return None  # "CBC, BMP, PT/INR": a list of abbreviations before "PT"
         if pattern.regex is _INITIAL_AFTER_BY:
             surname = match.groups.get("surname") or match.groups.get("lower") or ""
-            if surname.lower() in _NOT_NAMES | _SPECIES or not NamePriors.load().is_name_like(surname):
+            key = surname.lower()
+            if key in _NOT_NAMES or key in _SPECIES or not NamePriors.load().is_name_like(surname):
                 return None  # "treated by N. Saline" would be no person
         if pattern.regex is _BY_LOWER:
             if (match.groups.get("given") or "") not in NamePriors.load().first_names:

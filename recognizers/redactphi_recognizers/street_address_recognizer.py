@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .known_places import KnownPlaces
+from .name_priors import NamePriors
 from .place_patterns import (
     AMBIGUOUS_STATE_CODES,
     CITY,
@@ -456,13 +457,13 @@ def _looks_like_place(words: list[str]) -> bool:
 def _confirm_city_country(text: str, match: SpanMatch) -> SpanMatch | None:
     """A known city before a country: the city alone (a country is redacted on its own)."""
     words = (match.groups.get("country") or "").split()
-    countries = KnownPlaces.countries()
+    countries = KnownPlaces.load().countries
     if not any(" ".join(words[:n]).lower() in countries for n in range(len(words), 0, -1)):
         return None
     words = text[match.start : match.end].split()
     for n in range(len(words), 0, -1):  # "Depart Lima, Peru", "Hotel Miraflores, Peru"
         city = " ".join(words[-n:])
-        if city.lower() in countries or _STATE_ONLY.fullmatch(city) or city not in KnownPlaces.load():
+        if not _known_city(city):
             continue
         start = match.end - len(city)
         if text[start : match.end] != city:
@@ -482,7 +483,7 @@ def _confirm_itinerary(text: str, match: SpanMatch) -> SpanMatch | None:
             name = " ".join(words[i : i + n])
             if name.isupper():
                 continue  # "LIMA -> LAD": an all-caps abbreviation, not a stop
-            if name in KnownPlaces.load() and not _STATE_ONLY.fullmatch(name) and name.lower() not in KnownPlaces.countries():
+            if _known_city(name):
                 at = text.find(name, start, start + len(city))
                 if at < 0:
                     return None
@@ -490,13 +491,19 @@ def _confirm_itinerary(text: str, match: SpanMatch) -> SpanMatch | None:
     return None
 
 
+def _known_city(name: str) -> bool:
+    """A gazetteer city or county that is neither a state (kept under Safe Harbor) nor a
+    country (redacted on its own)."""
+    return (
+        name in KnownPlaces.load()
+        and not _STATE_ONLY.fullmatch(name)
+        and name.lower() not in KnownPlaces.load().countries
+    )
+
+
 def _rare_known_town(name: str, ceiling: float = 3.5) -> bool:
     """A gazetteer town whose name is no common English word ("Pixley", not "Mobile")."""
-    from .name_priors import NamePriors
-
-    if name.isupper() or _STATE_ONLY.fullmatch(name) or name.lower() in KnownPlaces.countries():
-        return False
-    return name in KnownPlaces.load() and NamePriors.word_frequency(name) < ceiling
+    return not name.isupper() and _known_city(name) and NamePriors.word_frequency(name) < ceiling
 
 
 def _confirm_bracketed_town(text: str, match: SpanMatch) -> SpanMatch | None:
