@@ -70,8 +70,14 @@ _MONTH_DAY_LOWER = re.compile(
 )
 # "on may 2", "since march 3rd": the verbs are months after a preposition and before a day.
 _VERB_MONTH_DAY = re.compile(
-    r"\b(?:on|since|by|until|from|before|after)[ \t]+(?P<phi>(?P<mon>may|march)[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?)"
-    r"(?![\w%/.:])(?![ \t]*(?:mg|ml|mcg|units?|times|x|hours?|days?|weeks?|%)\b)"
+    r"\b(?:on|since|by|until|from|before|after|of)[ \t]+(?P<phi>(?P<mon>may|march)[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?![\w%/:]|\.\d)(?![ \t]*(?:mg|ml|mcg|units?|times|x|hours?|days?|weeks?|%)\b)"
+)
+# Dictation in lower case: "date of birth the 9th of june 1971".
+_LOWER_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w])(?P<phi>(?:the[ \t]+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december),?"
+    rf"[ \t]+(?P<y>{_YEAR4}))(?![\w])"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
 _NUM_MONTH_YEAR = re.compile(
@@ -380,6 +386,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date weekday with part of day or time", _WEEKDAY_PART, 0.7),
         SpanPattern("date weekday alone", _WEEKDAY_BARE, 0.5),
         SpanPattern("date month range and year", _MONTH_RANGE_YEAR, 0.85, gate=re.compile(r"[a-zA-Z][ \t]*[-–][ \t]*[A-Z]")),
+        SpanPattern("date d month y, lower case", _LOWER_DAY_MONTH_YEAR, 0.8, gate=re.compile(r"\d(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")),
         SpanPattern("date month year, lower case", _LOWER_MONTH_YEAR, 0.75, gate=re.compile(r"(?:uary|march|april|may|june|july|ugust|ember|tober) \d")),
         SpanPattern("date in Spanish with weekday", _SPANISH_WEEKDAY, 0.85, gate=re.compile(r"(?i)lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo")),
         SpanPattern("date dd-mes-yyyy in Spanish", _SPANISH_DASHED, 0.9, gate=re.compile(r"(?i)-(?:ene|abr|ago|dic)")),

@@ -104,6 +104,8 @@ _WEAK_HEADS = (
     "Resort", "Ski Resort", "Hotel", "Motel", "Inn", "Casino", "Restaurant", "Diner", "Cafe",
     "CBOC", "FQHC", "Circuit Court", "District Court", "Superior Court", "Probate Court", "Family Court",
     "Juvenile Court", "Commission", "Assoc", "Assoc.", "Assn", "Assn.", "Coalition", "Collaborative", "Alliance of", "Brewery", "Winery", "NEMT", "Medical Transportation", "Medical Transport",
+    # programs, shops and kitchens a patient attends or works at; small pharmacies
+    "Program", "Kitchen", "Market", "Dining Room", "Apothecary", "Endocrine", "Endocrinology",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
@@ -207,7 +209,9 @@ _CORPORATE_NAMED = re.compile(
 # words ("Medicare", "Self-pay") are not PHI.
 _INSURER = re.compile(
     r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D"
-    r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary))"
+    r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary)"
+    # "Medicaid ID 9100234518   Plan: Heartland Community Care": a plan label beside plan IDs
+    r"|(?P<plan>(?:[Dd]ental[ \t]+|[Vv]ision[ \t]+|DENTAL[ \t]+)?(?:[Pp]lan|PLAN))(?=[ \t]*:))"
     r"(?:[ \t]+(?:[Ii]nsurance|INSURANCE|[Pp]lan|[Pp]ayer))?[ \t]*[:\-]?[ \t]+"
     rf"(?P<phi>(?P<name>{_WORD}(?:{_JOIN}{_WORD}){{0,5}}))"
 )
@@ -247,7 +251,10 @@ _LOWER_STRONG = (
     r"|manufacturing|industries|foods|logistics|trucking|construction|associates|distributors"
     r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|roofing|medical[ \t]+group|valley|post[ \t]+office"
     r"|surgical[ \t]+associates|surgery[ \t]+center|mutual|(?:trauma|cancer|heart|burn)[ \t]+center"
-    r"|children'?s[ \t]+hospital)"
+    r"|children'?s[ \t]+hospital|(?:fire|police)[ \t]+department|sheriff'?s[ \t]+office"
+    r"|laboratory|laboratories|transcription[ \t]+(?:group|services?)|llc|inc|pllc)"
+    # a company suffix after the head: "brightline roofing llc"
+    r"(?:,?[ \t]+(?:llc|inc|pllc|corp|ltd)\b\.?)?"
 )
 _GENERIC_MODIFIERS = frozenset(
     "local outside home retail specialty mail mail-order nearest usual community outpatient "
@@ -267,6 +274,7 @@ _LOWER_CASE_ORG = re.compile(
 # institution, not the institution.
 _GENERIC = frozenset(
     """
+    commercial private advisor advisory
     medical medicine health healthcare care clinical clinic clinics surgery surgical general
     family internal primary urgent emergency critical intensive acute ambulatory outpatient
     inpatient pediatric pediatrics adult adults geriatric geriatrics cancer oncology hematology
@@ -558,6 +566,13 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         return extra
 
 
+# Words that make "Plan:" a health plan's label: plan IDs and kinds on the same line.
+_PLAN_LINE = re.compile(
+    r"(?i)\b(?:medicaid|medicare|member|subscriber|insur\w*|payer|payor|policy|ma-pd|hmo|ppo|epo)\b"
+    r"|\b(?:ID|Group|GROUP|Grp|GRP)[ \t]*[#:]?[ \t]*[A-Z]{0,4}[\-]?\d{4}"
+)
+
+
 def _confirm_insurer(text: str, match: SpanMatch) -> SpanMatch | None:
     """Keep the plan's name, without trailing ID labels, if it has a proper word."""
     words = list(re.finditer(r"\S+", text[match.start : match.end]))
@@ -566,6 +581,12 @@ def _confirm_insurer(text: str, match: SpanMatch) -> SpanMatch | None:
     if not words:
         return None
     names = [w.group() for w in words]
+    if match.groups.get("plan"):
+        line_start = text.rfind("\n", 0, match.start) + 1
+        line_end = text.find("\n", match.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not _PLAN_LINE.search(line):
+            return None  # "Plan: Continue Eliquis": the assessment's plan, not a health plan
     rank = (match.groups.get("rank") or "").lower()
     if rank and not re.search(r"insur|payer|payor|coverage|carrier", text[max(0, match.start - 80) : match.start], re.IGNORECASE):
         return None  # "Secondary survey", "Primary closure": no insurance in sight

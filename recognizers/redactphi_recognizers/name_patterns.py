@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __all__ = [
     "CREDENTIALS",
+    "LOWER_LETTERS",
+    "UPPER_LETTERS",
     "FULL_NAME",
     "LAST_FIRST",
     "NAME_WORD",
@@ -28,13 +30,16 @@ _CAP = (
 )
 _UPPER = rf"(?:[{_U}](?:['’]?[{_U}]){{1,}}(?:-[{_U}]{{2,}})*)"
 NAME_WORD = rf"(?:{_CAP}|{_UPPER})"
+# The same letters for character classes elsewhere: "[{UPPER_LETTERS}][{LOWER_LETTERS}]+".
+UPPER_LETTERS = _U
+LOWER_LETTERS = _L
 _INITIAL = r"(?:[A-Z]\.?)"
 # Surname particles written in lower case: de Vries, van der Berg, da Silva, St. John.
 _PARTICLE = r"(?:(?:[dD]e|[dD]el|[dD]ella|[dD]a|[dD]i|[dD]u|[vV]an|[vV]on|[dD]er|[dD]en|[lL]a|[lL]e|St\.?|bin|ibn|bint|al|abu|DE|DEL|DA|DI|DU|VAN|VON|DER|DEN|LA|LE)[ \t]+)"
 SURNAME = rf"(?:{_PARTICLE}{{0,2}}{NAME_WORD})"
 # An initial standing for a surname ("Dr. Sarah P."): a capital with a period, or one
 # that ends the name before punctuation.
-_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?]|$))|(?=['’]s\b)|(?=[ \t]+(?:at|on|in|to|for|and|was|is|said|placed|saw|called|paged|notified|aware|cell|phone|pager|office|ext)\b)))"
+_TRAILING_INITIAL = r"(?:[A-Z](?:\.|(?=[ \t]*(?:[,;:)?\n]|$))|(?=['’]s\b)|(?=[ \t]+(?:at|on|in|to|for|and|was|is|said|placed|saw|called|paged|notified|aware|cell|phone|pager|office|ext)\b)))"
 # Field labels that follow a name on a header line; never a middle name or a surname.
 _FIELD_WORDS = r"(?:MRN|DOB|SSN|ACCT|FIN|CSN|DOS|AGE|SEX|MR|ID|Age|Sex|DOB|MRN|Acct|Room|Rm|Bed|Gender|Encounter|Visit|Account|Phone|Tel|Cell)"
 # Words of one name are never more than three blanks apart: a wider gap separates fields.

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .name_patterns import FULL_NAME, HONORIFICS, LAST_FIRST, NAME_WORD, SURNAME, TITLE_NAME, TITLES
+from .name_patterns import (
+    FULL_NAME,
+    HONORIFICS,
+    LAST_FIRST,
+    LOWER_LETTERS,
+    NAME_WORD,
+    SURNAME,
+    TITLE_NAME,
+    TITLES,
+    UPPER_LETTERS,
+)
 from .name_priors import NamePriors
 from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 
@@ -21,7 +31,8 @@ _PERSON_LABEL = (
 # TORRE, ANA LUCÍA" (two-word and compound surnames in a labelled field).
 _UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?=[ \t]+[A-ZÀ-ÖØ-Þ]{2,}[ \t]*,|[ \t]+(?:DE|DEL|LA|DA|VAN|VON)[ \t])"
 # The first of two title-case surnames before a comma: "Rivera Ortiz, María del Carmen".
-_TITLE_SURNAME_FIRST = r"[A-ZÀ-Þ][a-zß-ÿ]+(?=[ \t]+[A-ZÀ-Þ][a-zß-ÿ]+,[ \t]*[A-ZÀ-Þ])"
+_U, _L = UPPER_LETTERS, LOWER_LETTERS
+_TITLE_SURNAME_FIRST = rf"[{_U}][{_L}]+(?=[ \t]+[{_U}][{_L}]+,[ \t]*[{_U}])"
 # At a line start, or mid-line after a gap or a pipe ("Accession #: S24-4417    Patient: ...");
 # a bracketed hint may follow the label ("Name (Last, First MI): BEGAY, LORETTA J").
 _LABELLED = re.compile(
@@ -72,7 +83,7 @@ _RELATIVE_GIVEN = re.compile(
     r"|esposo|esposa|hijo|hija|madre|padre)"
     r"[ \t]*,?[ \t]*[(\"“]?[ \t]*"
     r"(?P<phi>(?:(?:Do[nñ]a|Don|Se[nñ]ora|Se[nñ]or|Sra?\.|Auntie|Nana|T[ií]a|T[ií]o)[ \t]+)?"
-    r"[A-Z][a-zà-ÿ]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?){0,2}(?:[ \t]+(?:Jr|Sr|II|III)\.?)?)"
+    rf"[{_U}][{_L}]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[{_U}][{_L}]+(?:-[A-Z][a-z]+)?){{0,2}}(?:[ \t]+(?:Jr|Sr|II|III)\.?)?)"
     r"(?=[)\"”]|[ \t]*[,;:.]|[ \t]+\(?\d{3}|[ \t]+(?:at|is|was|reached|helping|present|called|who|and|will|to|has|had|"
     r"can|may|lives|visits|visited|brought|drove|stays|plans)\b)"
 )
@@ -81,7 +92,7 @@ _RELATIVE_GIVEN = re.compile(
 _COUPLE = re.compile(
     r"\b(?:[Pp]arents|PARENTS|[Gg]randparents|[Gg]uardians|[Cc]aregivers|[Ff]oster[ \t]+(?:parents|family)"
     r"|[Ss]ons|[Dd]aughters|[Cc]hildren|[Kk]ids|[Ss]iblings|[Bb]rothers|[Ss]isters)[ \t]*[:,(]?[ \t]*"
-    rf"(?P<phi>(?P<given>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+{FULL_NAME})"
+    rf"(?P<phi>(?P<given>[{_U}][{_L}]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+{FULL_NAME})"
 )
 # A specimen container's label: 'Received in formalin labeled "Field, Margaret"'.
 _LABELED_CONTAINER = re.compile(
@@ -138,7 +149,7 @@ _NEWBORN = re.compile(
 )
 # A quoted nickname after a labelled full name: 'Name: Talalelei Faleafa   ("Lei")'.
 _NICKNAME_AFTER = re.compile(
-    rf"(?<![\w'’]){FULL_NAME}[ \t]+\(?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
+    rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST})[ \t]+\(?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
@@ -165,12 +176,19 @@ _LOWER_APPOSITION = re.compile(
     r"|sister|brother|daughter|son|wife|husband|mother|father|partner|supervisor|employer|teacher|counselor"
     r"|guardian|caregiver|aide|coordinator|officer|pastor|interpreter)\b"
 )
+# A name written again in its own script or spelling, in brackets after the English form:
+# "Hung V. Pham (Phạm Văn Hùng)", "NGUYEN, LAN THI (Nguyễn Thị Lan)" (checked in confirm).
+_NAME_IN_BRACKETS = re.compile(
+    rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST})[ \t]*\((?P<phi>{FULL_NAME})\)"
+)
 _DEAR = re.compile(
-    rf"(?m)^[ \t]*Dear[ \t]+(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:]"
+    rf"(?m)^[ \t]*(?:Dear|Hi|Hello|Hey|Good[ \t]+(?:morning|afternoon|evening))[ \t]+"
+    rf"(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:!]"
 )
 _NOT_NAMES = frozenset(
     ("unknown", "none", "na", "n/a", "same", "self", "patient", "colleague", "doctor", "sir",
-     "madam", "provider", "team", "deceased", "not", "declined")
+     "madam", "provider", "team", "deceased", "not", "declined", "all", "there", "everyone", "both",
+     "folks", "again", "friends", "colleagues", "nurse", "doc", "mom", "dad")
 )
 
 
@@ -216,6 +234,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("newborn before naming", _NEWBORN, 0.85, gate=re.compile(r"BABY|Baby|Beb|BEB|Boy\b|Girl\b|BOY|GIRL")),
         SpanPattern("HL7 name with carets", _HL7_NAME, 0.85, gate=re.compile(r"\^")),
         SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85, gate=re.compile(r"Ofc|OFC|Tpr")),
+        SpanPattern("name again in brackets, own spelling", _NAME_IN_BRACKETS, 0.8, gate=re.compile(r"[^\x00-\x7f]")),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8, gate=re.compile(r"[\"“]")),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7, gate=re.compile(r", (?:the|her|his|their|our|my|a) ")),
     )
@@ -246,6 +265,12 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             and text[match.end : match.end + 1] in {'"', "”"}
         ):
             return match  # 'aunt "Cookie"': a nickname in quotes, however ordinary the word
+        if (
+            pattern.regex is _DEAR
+            and " " not in span
+            and (self.priors.is_known_name(span) or self.priors.word_frequency(span) < 5.5)
+        ):
+            return match  # "Hi Ha,", "Hello Grace!": a greeting's single word is the reader's name
         if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
@@ -270,6 +295,13 @@ class PersonNameRecognizer(SpanPatternRecognizer):
                 text, max(0, match.start - 80), match.start
             ):
                 return None
+            return match
+        if pattern.regex is _NAME_IN_BRACKETS:
+            words = span.split()
+            if not any(ord(ch) > 127 for ch in span) or not all(
+                self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.0 for w in words
+            ):
+                return None  # "Dr. Ruiz (Cardiology Associates)": a practice, not the name again
             return match
         if pattern.regex is _RATING:
             return match if (match.groups.get("given") or "").lower() in self.priors.first_names else None

@@ -223,9 +223,9 @@ _ROLE_NOUN = re.compile(
 # A crew or staff member by initial and surname before their role: "crew S. Brack flight RN /
 # J. Wendling medic", "D. Nez, PRC Coordinator", "Examiner B. Stroud".
 _INITIAL_SURNAME_ROLE = re.compile(
-    rf"(?<![\w.])(?P<phi>[A-Z]\.[ \t]*{SURNAME}),?[ \t]+(?:[A-Z]{{2,5}}[ \t]+)?(?:flight[ \t]+)?(?:RN|LPN|CNA|medic|paramedic|EMT"
-    r"|tech|nurse|Coordinator|Manager|Specialist|Examiner|Reviewer|Navigator|Representative|Rep|Liaison|Counselor"
-    r"|Advocate|Scheduler|Clerk|coordinator|manager|specialist|examiner|reviewer)\b"
+    rf"(?<![\w.])(?P<phi>[A-Z]\.[ \t]*{SURNAME}),?[ \t]+(?:[A-Z]{{2,5}}[ \t]+)?(?:flight[ \t]+)?(?:RN|LPN|CNA|EMT(?:-[BPI])?|NRP|AEMT|(?i:medic|paramedic"
+    r"|tech|nurse|coordinator|manager|specialist|examiner|reviewer|navigator|representative|rep|liaison|counselor"
+    r"|advocate|scheduler|clerk|dispatcher|firefighter|interpreter|driver))\b"
 )
 _ROLE_INITIAL_SURNAME = re.compile(
     rf"\b(?:[Ee]xaminer|[Aa]djuster|[Rr]eviewer|[Ss]pecialist|[Rr]epresentative|[Aa]gent|[Cc]ase[ \t]+[Mm]anager)[ \t]+(?P<phi>[A-Z]\.[ \t]*{SURNAME})"
@@ -330,14 +330,19 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                         continue  # "D: 2" in a list is no dictation stamp
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.75, reason), initials
-        chains = [*_INITIALS_CHAIN.finditer(text)] + [
-            m
+        stamped = {
+            m.start()
             for m in _INITIALS_CHAIN_EOL.finditer(text)
             if _STAMP_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.end())
-        ]
+        }
+        chains = [*_INITIALS_CHAIN.finditer(text)] + [m for m in _INITIALS_CHAIN_EOL.finditer(text) if m.start() in stamped]
         for m in chains:
             parts = m.group("chain").split("/")
-            if {p.lower() for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS) or any(p in _NOT_AUTHOR for p in parts):
+            units = {p.lower() for p in parts} & (_NOT_TYPIST | _NOT_LOWER_INITIALS) or any(p in _NOT_AUTHOR for p in parts)
+            if m.start() in stamped:
+                # closing a job or dictation line: initials unless every part is a unit ("hf/mo")
+                units = all(p.lower() in _NOT_TYPIST | _NOT_LOWER_INITIALS or p in _NOT_AUTHOR for p in parts)
+            if units:
                 continue  # "mg/dl", "IU/kg": units
             pos = m.start("chain")
             for part in parts:
