@@ -16,7 +16,13 @@ _AFTER = re.compile(
 _ABBREVIATED = re.compile(
     rf"(?<![\w.]){_AGE}\s*(?:yo|y/o|y\.o\.?|yof|yom|yr\s+old|(?-i:F|M))(?![\w/])", re.IGNORECASE
 )
-_BEFORE = re.compile(rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=|\|)?\s*{_AGE}(?![\w.])", re.IGNORECASE)
+# "AGE: 92Y" (legacy printouts glue the unit to the number)
+_BEFORE = re.compile(
+    rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=|\|)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
+)
+# "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
+_BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)
+_BIRTHDAY = re.compile(rf"(?<![\w.]){_AGE}(?:th|st|nd|rd)[ \t]+birthday", re.IGNORECASE)
 _WORDS = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one[- ]hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
@@ -58,6 +64,8 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("age over 89 after 'is'", _PERSON_IS, 0.7),
         SpanPattern("age over 89 at death", _LIVED_TO, 0.85),
         SpanPattern("age over 89 in apposition", _APPOSITION, 0.7),
+        SpanPattern("age over 89 in brackets", _BRACKETED, 0.85, gate=re.compile(r"\(")),
+        SpanPattern("age over 89 at a birthday", _BIRTHDAY, 0.85, gate=re.compile(r"(?i)birthday")),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:

@@ -53,7 +53,7 @@ _MONTH_DAY_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME}{_MILITARY})(?!\w)"
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME}{_MILITARY})(?![\w])"
+    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME}{_MILITARY})(?![\w])"
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}"
@@ -234,6 +234,9 @@ _ACRONYM_BEFORE = re.compile(
     r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?)[ \t:]+$"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
+_TIME_NOUNS = frozenset(
+    "week weekend evening morning night afternoon beginning end middle day date dates".split()
+)
 _APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset(
     "on dated date dos procedure surgery admitted discharged since until lmp edd edc cath "
@@ -265,13 +268,16 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
         or before[-1:] == ["last"] and re.match(r"[ \t]*[).;,]", text[match.end : match.end + 2]) is not None
         # "Last injected 3/15", "last dose AM of 9/16": the last time something happened
         or "last" in before[-4:-1] and bool(set(before[-3:]) & {"injected", "used", "dose", "drink", "seen", "of", "on"})
+        # "the evening of 9/3", "week of 12/16": a time of day or a week, then the date
+        or before[-1:] == ["of"] and bool(set(before[-2:-1]) & _TIME_NOUNS)
     )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
     if m == d and not _AFTER_VALUE.match(text, match.end) and _chronology_in_line(text, match, m):
         return False  # "dark urine 9/8; jaundice 9/9. Presented 9/10/2024": a run of dates
-    if m == d or (before and before[-1] in _VALUE_CUES):
-        return True  # 5/5 strength, pain 7/10
+    counted = re.search(r"(?i)\bx\d+[ \t]+$", text[max(0, match.start - 8) : match.start]) is not None
+    if m == d or (before and before[-1] in _VALUE_CUES and not counted):
+        return True  # 5/5 strength, pain 7/10; "Blood cx x2 4/15": a count, then its date
     if _ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start):
         return True  # "CAS 3/7", "PSV 8/5", "MMT 4/5": a scale or a setting named by its acronym
     if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):

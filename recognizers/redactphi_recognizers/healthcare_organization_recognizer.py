@@ -106,8 +106,12 @@ _WEAK_HEADS = (
     "Juvenile Court", "Commission", "Assoc", "Assoc.", "Assn", "Assn.", "Coalition", "Collaborative", "Alliance of", "Brewery", "Winery", "NEMT", "Medical Transportation", "Medical Transport",
     # programs, shops and kitchens a patient attends or works at; small pharmacies
     "Program", "Kitchen", "Market", "Dining Room", "Apothecary", "Endocrine", "Endocrinology",
+    "Nephrology", "Pulmonology", "Rheumatology", "Hematology", "Psychiatry", "Allergy", "Podiatry",
+    "Audiology", "Neuromonitoring", "NeuroMonitoring", "Dermpath", "Residences", "Office", "Drug",
+    "Sports PT", "MC", "Med. Ctr.",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
+_WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room"))
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
 # Heads written in lower case after a capitalised name: "Mt. Sinai hospital", "NYU Langone
 # clinic", "Chicago downtown clinic", "Chicago office".
@@ -208,7 +212,7 @@ _CORPORATE_NAMED = re.compile(
 # "secondary Heritage Medicare Supplement ID 815...". Plan names made only of generic
 # words ("Medicare", "Self-pay") are not PHI.
 _INSURER = re.compile(
-    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D"
+    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D|INS(?=:)"
     r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary)"
     # "Medicaid ID 9100234518   Plan: Heartland Community Care": a plan label beside plan IDs
     r"|(?P<plan>(?:[Dd]ental[ \t]+|[Vv]ision[ \t]+|DENTAL[ \t]+)?(?:[Pp]lan|PLAN))(?=[ \t]*:))"
@@ -252,7 +256,8 @@ _LOWER_STRONG = (
     r"|(?:roofing|plumbing|heating)[ \t]+and[ \t]+[a-z]+|roofing|medical[ \t]+group|valley|post[ \t]+office"
     r"|surgical[ \t]+associates|surgery[ \t]+center|mutual|(?:trauma|cancer|heart|burn)[ \t]+center"
     r"|children'?s[ \t]+hospital|(?:fire|police)[ \t]+department|sheriff'?s[ \t]+office"
-    r"|laboratory|laboratories|transcription[ \t]+(?:group|services?)|llc|inc|pllc)"
+    r"|laboratory|laboratories|transcription[ \t]+(?:group|services?)|llc|inc|pllc"
+    r"|(?:endoscopy|imaging|dialysis|wound|sleep|eye|infusion|rehab(?:ilitation)?|vein|breast|kidney|dental)[ \t]+(?:center|centre|clinic|institute))"
     # a company suffix after the head: "brightline roofing llc"
     r"(?:,?[ \t]+(?:llc|inc|pllc|corp|ltd)\b\.?)?"
 )
@@ -274,6 +279,8 @@ _LOWER_CASE_ORG = re.compile(
 # institution, not the institution.
 _GENERIC = frozenset(
     """
+    consultation-liaison consultation liaison consult ppo hmo epo pos hdhp
+    front business billing admissions registration scheduling records main
     commercial private advisor advisory
     medical medicine health healthcare care clinical clinic clinics surgery surgical general
     family internal primary urgent emergency critical intensive acute ambulatory outpatient
@@ -490,6 +497,10 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             if len(words) >= 2 and any(w in _INSTITUTIONAL for w in words) and not set(words) <= _GENERIC:
                 return match
             return None
+        if text[match.start : match.end].endswith(" MC"):
+            words = text[match.start : match.end - 3].split()
+            if not words or any(not w[:1].isupper() or w.isupper() or any(c.isdigit() for c in w) for w in words[-2:]):
+                return None  # "TTP 5th MC": a metacarpal; "Holloway Creek MC" is a medical center
         trimmed = _trim_leading(text, match)
         if trimmed is None:
             return None
@@ -518,6 +529,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         head = groups.get("head")
         words = re.findall(r"[A-Za-z][\w'’\-]*\.?", name_text)
         proper = _proper_words(words, acronyms=regex is not _LOWER_HEADED)
+        if proper and head and head.strip().title() in _WORD_NAMED_HEADS:
+            # "PRC Office", "OR Kitchen": these heads need a worded name, not an acronym
+            proper = _proper_words(words, acronyms=False)
         placed = bool(groups.get("in_city") or groups.get("tail_state"))
         if regex is _CUED:
             if head is None and (not proper or (groups.get("verb") is None and len(words) < 2)):

@@ -25,7 +25,7 @@ _PERSON_LABEL = (
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
     r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
     r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER|RESIDENT|DECEDENT|DECEASED|INFANT|NEWBORN|BABY|CHILD"
-    r"|CLAIMANT|EMPLOYEE|STUDENT|NOMBRE|PARTICIPANT)"
+    r"|CLAIMANT|EMPLOYEE|STUDENT|NOMBRE|PARTICIPANT|PREFERRED(?:\s+NAME)?|NICKNAME|GOES\s+BY|AKA|A\.K\.A\.)"
 )
 # An upper-case word before an upper-case LAST, FIRST: "TWO BULLS, HARLAN J", "RAMÍREZ DE LA
 # TORRE, ANA LUCÍA" (two-word and compound surnames in a labelled field).
@@ -181,6 +181,12 @@ _LOWER_APPOSITION = re.compile(
 _NAME_IN_BRACKETS = re.compile(
     rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST})[ \t]*\((?P<phi>{FULL_NAME})\)"
 )
+# A name spelled out letter by letter in dictation: "john banks that's banks b a n k s",
+# "spelled S-Z-Y-M-A-N-S-K-I".
+_SPELLED_OUT = re.compile(
+    r"(?i:\b(?:that'?s|that[ \t]+is|spelled|spelling|spells|spelt))[ \t]*:?[ \t]+"
+    r"(?P<phi>(?:[A-Za-z][a-z'’\-]+[ \t]+)?(?:[A-Za-z](?:[ \t]|-|\.[ \t]?)){2,}[A-Za-z]\b\.?)"
+)
 _DEAR = re.compile(
     rf"(?m)^[ \t]*(?:Dear|Hi|Hello|Hey|Good[ \t]+(?:morning|afternoon|evening))[ \t]+"
     rf"(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:!]"
@@ -235,6 +241,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("HL7 name with carets", _HL7_NAME, 0.85, gate=re.compile(r"\^")),
         SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85, gate=re.compile(r"Ofc|OFC|Tpr")),
         SpanPattern("name again in brackets, own spelling", _NAME_IN_BRACKETS, 0.8, gate=re.compile(r"[^\x00-\x7f]")),
+        SpanPattern("name spelled out letter by letter", _SPELLED_OUT, 0.85, gate=re.compile(r"(?i)that'?s|that is|spell")),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8, gate=re.compile(r"[\"“]")),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7, gate=re.compile(r", (?:the|her|his|their|our|my|a) ")),
     )
@@ -247,6 +254,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         span = text[match.start : match.end].strip()
         if span.lower() in _NOT_NAMES:
             return None
+        if pattern.regex is _SPELLED_OUT:
+            return match
         if pattern.regex is _CAPS_RELATIVE_NAME:
             # "WIFE KATARZYNA KOWALCZYK", not "WIFE REACHED VIA": a census first name leads
             given = (match.groups.get("given") or "").lower()

@@ -34,7 +34,8 @@ _ROLE_LABELS = (
     r"|(?:PHYSICAL|OCCUPATIONAL|SPEECH|RESPIRATORY)\s+THERAPIST|THERAPIST|COUNSELOR|MIDWIFE|DOULA|PARAMEDIC"
     r"|NEUROMONITORING\s+TECH(?:NOLOGIST)?|NEUROPHYSIOLOGIST|(?:DEVICE|VENDOR|COMPANY|INDUSTRY)\s+REP(?:RESENTATIVE)?"
     r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
-    r"|SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
+    r"|ANES(?:TH)?\.?|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
+    r"SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
 # and runs to the end of the line or the next wide gap.
@@ -50,14 +51,16 @@ _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]
 # Inside a role or cc value: "Dr. Ellen R. Cook, MD; James Field, PA-C (resident)".
 _VALUE_NAME = re.compile(
     rf"(?P<phi>(?:{TITLES}[ \t]+)?(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?{SURNAME}(?![,][ \t]*[A-Z][a-z])|{LAST_FIRST}|{FULL_NAME}"
-    # "Cook E 03/15/2024": a surname and an initial
-    rf"|{NAME_WORD}[ \t]+[A-Z](?![\w.])|{NAME_WORD}))"
+    # "Cook E 03/15/2024": a surname and an initial; "HALVORSEN, K": a surname, a comma, an initial
+    rf"|{NAME_WORD}[ \t]+[A-Z](?![\w.])|{SURNAME},[ \t]*[A-Z]\.?(?![\w.])|{NAME_WORD}))"
 )
 # Words that fill role fields but are not names.
 _NOT_NAMES = frozenset(
     w.lower()
     for w in (
         "None", "N/A", "NA", "Same", "Self", "Unknown", "Not", "Applicable", "Staff", "General",
+        "GETA", "ETT", "LMA", "MAC", "TIVA", "GA", "Spinal", "Epidural", "Regional", "Local", "Sedation",
+        "Moderate", "Deep", "Block", "CSE", "WALANT", "Bier", "Digital", "MAC/local",
         "Attending", "Resident", "Fellow", "Surgeon", "Surgery", "Physician", "Provider", "MD",
         "DO", "RN", "PA", "NP", "CRNA", "FACS", "Team", "Service", "Department", "Dept",
         "Anesthesia", "Nurse", "Nursing", "The", "And", "Of", "See", "Below", "Above", "Dictated",
@@ -122,7 +125,8 @@ _CREDENTIALED_LOWER = re.compile(
 # Dictation/transcription initials on their own line: "ERC/dw", "ERC:dw", "ERC/dw/123456".
 # "JRM:kls" closes a dictation when the D:/T: lines follow.
 _INITIALS_COLON = re.compile(
-    r"^[ \t]*(?P<phi>[A-Z]{2,4}):(?P<second>[a-z]{2,4})[ \t]*(?=\n[ \t]*(?:D|DD|T|DT|Dictated|Transcribed)\b)",
+    # "AdV:mt": a lower-case particle inside the author's initials (Anneke de Vries)
+    r"^[ \t]*(?P<phi>[A-Z](?:[a-z]?[A-Z]){1,3}):(?P<second>[a-z]{2,4})[ \t]*(?=\n[ \t]*(?:D|DD|T|DT|Dictated|Transcribed)\b)",
     re.MULTILINE,
 )
 _INITIALS = re.compile(
@@ -154,9 +158,14 @@ _INITIALS_COLON_INLINE = re.compile(
     re.MULTILINE,
 )
 # Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
-_BY_INITIALS = re.compile(r"\bby[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$)", re.MULTILINE)
+# "Gross by LMK (Lydia M. King, PA)", "Coded by: RJL     Batch: 0311-07".
+_BY_INITIALS = re.compile(r"\bby[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,})", re.MULTILINE)
 _CERTIFYING_BODIES = frozenset("ASCP ARRT AAMA NCCPA AMT AANP ANCC NBRC CBIC AHIMA AAPC ACDIS NBCOT".split())
-_NOT_BY_INITIALS = frozenset("CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP".split())
+_NOT_BY_INITIALS = frozenset(
+    "CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP "
+    # laboratory methods: "ANA by IFA", "HER2 by IHC", "confirmed by PCR"
+    "IFA EIA ELISA PCR IHC ISH FISH NGS CLIA IFE SPEP HPLC LCMS GCMS MS IRMA RIA CIA ECL NAAT TMA ICC".split()
+)
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
 _TYPIST_BY = re.compile(
     r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED|[Vv]erified|[Ee]ntered|[Rr]esulted|[Rr]eleased|[Aa]ccessioned)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
@@ -238,7 +247,7 @@ _ROLE_ABBREVIATION = re.compile(
 # Initials in brackets after a credentialed name: "Kenji Ferreira-Lund, PA-C  (KFL)".
 _BRACKETED_INITIALS = re.compile(rf"{CREDENTIALS}[ \t]*\((?P<phi>[A-Z]{{2,4}})\)")
 # Dictation stamps with initials instead of dates: "D: PMV  T: LR".
-_DT_INITIALS = re.compile(r"\b(?:D|T|DD|DT)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[ \t]|$)", re.MULTILINE)
+_DT_INITIALS = re.compile(r"\b(?:D|T|DD|DT|TRANSCR|Transcr|TYPIST|Typist|TYPED|Typed)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[ \t]|$)", re.MULTILINE)
 # Initials after a review label or a double dash, before a date: "QA review: DK 10/25/24 -- JM 10/28/24".
 _REVIEW_INITIALS = re.compile(
     r"(?:\b(?i:review(?:ed)?|approved|verified|audited|checked|initials?)[ \t]*:?|--|—|\()[ \t]*(?P<phi>[A-Z]{2,3})"
@@ -374,8 +383,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         if value and not any(c.isupper() for c in value):
             yield from self._lowercase_names(start, value, pattern)
             return
+        named = False
         for m in _VALUE_NAME.finditer(value):
             s, e = m.span("phi")
+            if named and value[s:e].isupper() and len(value[s:e]) <= 4 and " " not in value[s:e]:
+                continue  # "Dr. Farah Qureshi, PEM attending": a service after the name
             if e < len(value) and value[e].isalpha():
                 continue  # "Ph" of "PhD": part of a longer word
             if value[s:e].isupper() and len(value[s:e]) <= 6 and value.rfind("(", 0, s) > value.rfind(")", 0, s):
@@ -398,6 +410,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 e -= len(value[s:e]) - len(value[s:e].rstrip(" ,\t"))
                 words.pop()
             if words and e > s:
+                named = True
                 yield SpanMatch(start + s, start + e, "PROVIDER", pattern.score, pattern.name), pattern
 
     def _lowercase_names(

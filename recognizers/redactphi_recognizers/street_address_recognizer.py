@@ -157,7 +157,13 @@ _LOWER_ADDRESS = re.compile(
     r"(?P<rest>(?:,?[ \t]+(?:apt|apartment|suite|ste|unit)\.?[ \t]*#?[ \t]*"
     r"[a-z0-9\-]{1,6}(?![\w]))?"
     r"(?:,[ \t]*[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2},?[ \t]+"
-    r"(?:[a-z]{2}|[a-z]{4,}(?:[ \t]+[a-z]+)?)(?:[ \t]+\d{5}(?:-\d{4})?)?(?![\w]))?))"
+    r"(?:[a-z]{2}|[a-z]{4,}(?:[ \t]+[a-z]+)?)(?:[ \t]+\d{5}(?:-\d{4})?)?(?![\w])"
+    # speech recognition drops the commas: "2214 shroyer park drive dayton ohio 45419"
+    r"|(?:[ \t]+[a-z][a-z'’\-]+){1,4}[ \t]+\d{5}(?:-\d{4})?(?![\w]))?))"
+)
+# "COUNTY: BLAIR", "County: Lake": a county named in its own field.
+_COUNTY_FIELD = re.compile(
+    r"\b(?:COUNTY|County)(?:[ \t]+of[ \t]+residence)?[ \t]*:[ \t]*(?P<phi>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)(?![\w'’\-])"
 )
 
 # Words that, written before a number, make it a count or a measure rather than a house
@@ -287,6 +293,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("known city after a travel or address cue", _CUED_KNOWN_PLACE, 0.7),
         SpanPattern("known city after an institution", _CITY_AFTER_INSTITUTION, 0.7),
         SpanPattern("county", _COUNTY, 0.75),
+        SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County)(?: of residence)? ?:")),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
         SpanPattern("street intersection", _INTERSECTION, 0.8),
