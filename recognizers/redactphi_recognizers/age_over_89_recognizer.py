@@ -18,7 +18,7 @@ _ABBREVIATED = re.compile(
 )
 # "AGE: 92Y" (legacy printouts glue the unit to the number)
 _BEFORE = re.compile(
-    rf"\b(?:age[ds]?|aged|AGE)\s*(?::|of|=|\|)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
+    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender))?\s*(?::|of|=|\||\()?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
 )
 # "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
 _BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)

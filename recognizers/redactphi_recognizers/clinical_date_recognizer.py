@@ -116,9 +116,9 @@ _NUM_MONTH_DAY_TIME = re.compile(
     r"(?<![\w/.:])(?P<phi>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t]+(?:at[ \t]+|@[ \t]*)?"
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     # "repeat lytes on 3/14 at 0600 were": "at" makes a four-digit clock time
-    r"|(?<=at[ \t])(?:[01]\d|2[0-3])[0-5]\d(?![\d:])(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)"
+    r"|(?<=at[ \t]|.@[ \t]|..@)(?:[01]\d|2[0-3])[0-5]\d(?![\d:])(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)"
     # "last dose 12/23 2000": a four-digit clock time, not a dose or a count
-    r"|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*[);,]|[ \t]*$)(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)))(?![\w/:])"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*[);,]|[ \t]*$|\.(?!\d))(?![ \t]*(?:mg|mL|ml|units?|cc|g)\b)))(?![\w/]|:\d)"
 )
 # Holidays name a day of a year ("the Friday before Christmas", "over Memorial Day
 # weekend", "on the Fourth of July"); "Christmas disease" and "Christmas factor" are not.

@@ -108,10 +108,13 @@ _WEAK_HEADS = (
     "Program", "Kitchen", "Market", "Dining Room", "Apothecary", "Endocrine", "Endocrinology",
     "Nephrology", "Pulmonology", "Rheumatology", "Hematology", "Psychiatry", "Allergy", "Podiatry",
     "Audiology", "Neuromonitoring", "NeuroMonitoring", "Dermpath", "Residences", "Office", "Drug",
-    "Sports PT", "MC", "Med. Ctr.",
+    "Sports PT", "MC", "Med. Ctr.", "Transit", "Rural Transit", "Transit Authority",
+    "Spine", "Spine and Pain", "Spine & Pain", "Pain Management", "Pain Center", "Spine Center", "ASC",
+    "Organ Recovery", "Organ Procurement Organization", "Donor Network", "Donor Services", "Tissue Bank",
+    "Blood Center", "Heart & Vascular", "Heart and Vascular", "Heart Institute", "Vascular",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
-_WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room"))
+_WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "Spine"))
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
 # Heads written in lower case after a capitalised name: "Mt. Sinai hospital", "NYU Langone
 # clinic", "Chicago downtown clinic", "Chicago office".
@@ -212,7 +215,7 @@ _CORPORATE_NAMED = re.compile(
 # "secondary Heritage Medicare Supplement ID 815...". Plan names made only of generic
 # words ("Medicare", "Self-pay") are not PHI.
 _INSURER = re.compile(
-    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D|INS(?=:)"
+    r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D|INS(?=:)|[Cc]overage(?=[ \t]*:)|COVERAGE(?=[ \t]*:)"
     r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary)"
     # "Medicaid ID 9100234518   Plan: Heartland Community Care": a plan label beside plan IDs
     r"|(?P<plan>(?:[Dd]ental[ \t]+|[Vv]ision[ \t]+|DENTAL[ \t]+)?(?:[Pp]lan|PLAN))(?=[ \t]*:))"

@@ -153,7 +153,7 @@ _NICKNAME_AFTER = re.compile(
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
-    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
+    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:\(?[\"“][^\"”\n]{{1,20}}[\"”]\)?[ \t,;|]*)?(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
 )
 # Lower-case dictation: "she and her husband piotr szymanski wished to proceed".
 _RELATIVE_LOWER = re.compile(
@@ -186,6 +186,15 @@ _NAME_IN_BRACKETS = re.compile(
 _SPELLED_OUT = re.compile(
     r"(?i:\b(?:that'?s|that[ \t]+is|spelled|spelling|spells|spelt))[ \t]*:?[ \t]+"
     r"(?P<phi>(?:[A-Za-z][a-z'’\-]+[ \t]+)?(?:[A-Za-z](?:[ \t]|-|\.[ \t]?)){2,}[A-Za-z]\b\.?)"
+)
+# A trauma alias or a registration name in quotes: 'registered on arrival as "TRAUMA, ZEBRA"'.
+_ALIAS_QUOTED = re.compile(
+    r"\b(?i:registered|identified|listed|entered|admitted|known)(?:[ \t]+[a-z]+){0,3}[ \t]+(?i:as)[ \t]+[\"“]"
+    rf"(?P<phi>{LAST_FIRST}|{FULL_NAME})[\"”]"
+)
+# "Married to Venkatesh Raghunathan", "widow of Harold Pike".
+_MARRIED_TO = re.compile(
+    rf"\b(?i:married[ \t]+to|widow(?:er)?[ \t]+of|engaged[ \t]+to|divorced[ \t]+from|separated[ \t]+from)[ \t]+(?P<phi>{FULL_NAME})"
 )
 _DEAR = re.compile(
     rf"(?m)^[ \t]*(?:Dear|Hi|Hello|Hey|Good[ \t]+(?:morning|afternoon|evening))[ \t]+"
@@ -242,6 +251,8 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("police title before a surname", _OFFICER_ALONE, 0.85, gate=re.compile(r"Ofc|OFC|Tpr")),
         SpanPattern("name again in brackets, own spelling", _NAME_IN_BRACKETS, 0.8, gate=re.compile(r"[^\x00-\x7f]")),
         SpanPattern("name spelled out letter by letter", _SPELLED_OUT, 0.85, gate=re.compile(r"(?i)that'?s|that is|spell")),
+        SpanPattern("alias in quotes", _ALIAS_QUOTED, 0.85, gate=re.compile(r"(?i) as [\"“]")),
+        SpanPattern("spouse after 'married to'", _MARRIED_TO, 0.85, gate=re.compile(r"(?i)married|widow|engaged|divorced|separated")),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8, gate=re.compile(r"[\"“]")),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7, gate=re.compile(r", (?:the|her|his|their|our|my|a) ")),
     )

@@ -34,7 +34,7 @@ _ROLE_LABELS = (
     r"|(?:PHYSICAL|OCCUPATIONAL|SPEECH|RESPIRATORY)\s+THERAPIST|THERAPIST|COUNSELOR|MIDWIFE|DOULA|PARAMEDIC"
     r"|NEUROMONITORING\s+TECH(?:NOLOGIST)?|NEUROPHYSIOLOGIST|(?:DEVICE|VENDOR|COMPANY|INDUSTRY)\s+REP(?:RESENTATIVE)?"
     r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
-    r"|ANES(?:TH)?\.?|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
+    r"|ANES(?:TH)?\.?|(?-i:MA|CMA|RMA|LVN|PCT)|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
     r"SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
@@ -261,7 +261,10 @@ _INITIALS_CHAIN = re.compile(
     re.MULTILINE,
 )
 # Initials and a date alone on a line: "TGR 11/15/24".
-_INITIALS_DATE_LINE = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$", re.MULTILINE)
+_INITIALS_DATE_LINE = re.compile(
+    r"(?:^[ \t]*|(?<=\b(?:MD|DO|NP|PA|RN)[ \t]/[ \t]))(?!(?:DOB|DOS|DOD|DOI|EDD|EDC|LMP|ADM|DIS|REF|EXP|DC|DT|TX|RX|SX|HX|FU)\b)(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:?\d{2})?(?=[ \t]*$|[ \t]{2,})",
+    re.MULTILINE,
+)
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 

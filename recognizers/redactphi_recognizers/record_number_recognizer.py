@@ -40,7 +40,7 @@ _VALUE = (
 # exponentially ("MRN #   #   # ..." took seconds at ten repeats). At most six of them
 # ("MRN number is: # 123" has four): unbounded, every "#" of a long run rescanned the rest.
 _LABELLED = re.compile(
-    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-|given|provided|issued)){{0,6}}\s*{_VALUE}",
+    rf"(?<![A-Za-z])(?P<label>{_ANY_LABEL})\.?(?:\s*(?:#|:|no\.|number|is|was|of|=|-|given|provided|issued|\((?:MBI|HICN|SSN|MRN|NPI|DEA|EIN|TIN|FIN|CSN|ID|UDI|VIN)\)(?=\s*:))){{0,6}}\s*{_VALUE}",
     re.IGNORECASE,
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").

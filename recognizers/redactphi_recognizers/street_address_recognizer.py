@@ -161,6 +161,12 @@ _LOWER_ADDRESS = re.compile(
     # speech recognition drops the commas: "2214 shroyer park drive dayton ohio 45419"
     r"|(?:[ \t]+[a-z][a-z'’\-]+){1,4}[ \t]+\d{5}(?:-\d{4})?(?![\w]))?))"
 )
+# A hundred block in police and EMS narratives: "in the 1400 block of Marlowe Street".
+_BLOCK_OF = re.compile(
+    r"(?<![\w])(?P<phi>\d{1,5}[ \t]+(?:block|BLOCK)[ \t]+(?:of|OF)[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?"
+    r"[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy"
+    r"|STREET|ST|AVENUE|AVE|ROAD|RD|BLVD|LANE|LN|DRIVE|DR|WAY)\.?)(?![\w])"
+)
 # "COUNTY: BLAIR", "County: Lake": a county named in its own field.
 _COUNTY_FIELD = re.compile(
     r"\b(?:COUNTY|County)(?:[ \t]+of[ \t]+residence)?[ \t]*:[ \t]*(?P<phi>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)(?![\w'’\-])"
@@ -276,7 +282,12 @@ _CITY_AFTER_INSTITUTION = re.compile(
     re.MULTILINE,
 )
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
-_FIELD_END = re.compile(r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n))", re.MULTILINE)
+# "..., Lakewood, CO,\n", "Jasper, AR (Newton County)": a field's end, a comma closing its line
+# or the county in brackets after it.
+_FIELD_END = re.compile(
+    r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n)|,[ \t]*(?:$|\n)|\([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish)\))",
+    re.MULTILINE,
+)
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
 
 
@@ -293,6 +304,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("known city after a travel or address cue", _CUED_KNOWN_PLACE, 0.7),
         SpanPattern("known city after an institution", _CITY_AFTER_INSTITUTION, 0.7),
         SpanPattern("county", _COUNTY, 0.75),
+        SpanPattern("hundred block of a street", _BLOCK_OF, 0.85, gate=re.compile(r"(?i)block of")),
         SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County)(?: of residence)? ?:")),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
