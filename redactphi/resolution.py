@@ -102,7 +102,7 @@ class FindingResolver:
         if branch.group("branch").lstrip(" \t")[:1] in "-–" and any(
             w.lower() in _DEPARTMENT_WORDS
             or self.lexicon.is_clinical(w)
-            or (self.priors.word_frequency(w) >= 4.0 and w not in self.places)
+            or (self.priors.word_frequency(w) >= 4.0 and w not in self.places and w.title() not in self.places)
             for w in words
         ):
             return f
@@ -150,6 +150,17 @@ class FindingResolver:
         )
         if cued:
             return False
+        if (
+            f.recognizer == _NER
+            and f.entity_type in {"ORGANIZATION", "LOCATION"}
+            and word.isupper()
+            and " " in word
+            and (
+                any(len(w) > 2 and self.lexicon.is_product(w) for w in _NAME_TOKEN.findall(word))
+                or self.lexicon.is_clinical(_NAME_TOKEN.findall(word)[0])
+            )
+        ):
+            return True  # "DIURESED W LASIX", "CXR BILAT PLEURAL": the NER guessing in a capitals printout
         if f.recognizer == _NER and " " not in word and _SCORE_AFTER.match(text, f.end):
             return True  # "Padua 4.", "Caprini 5;", "Braden 18)": a named score and its value
         if f.recognizer in _GUESSING_RECOGNIZERS and _EPONYM_OF_BEFORE.search(text, max(0, f.start - 24), f.start):
@@ -757,7 +768,7 @@ _DEPARTMENT_WORDS = frozenset(
     "registration scheduling finance nursing administration".split()
 )
 _ORG_BRANCH = re.compile(
-    r"(?P<branch>[ \t]+[-–][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    r"(?P<branch>[ \t]+[-–][ \t]+(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t][A-Z]{3,})?)"
     r"|[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:District|Precinct|Ward|Division)"
     r"|,[ \t]+(?:Probate|Family|Juvenile|Criminal|Civil|Law|Chancery)[ \t]+Division)"
     r"(?=[ \t]*(?:$|[,;.)(|\n]|[ \t]\d))",

@@ -37,7 +37,7 @@ _PERSON_IS = re.compile(
 # "father ... lived to 96", "died at 93", "passed away at age 91".
 _LIVED_TO = re.compile(
     rf"\b(?:lived[ \t]+to|died[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at|alive[ \t]+at|living[ \t]+at"
-    rf"|(?<=,[ \t])now|(?<=\()now|turned|turns|will[ \t]+turn)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w.%])(?![ \t]*(?:mg|kg|lb|bpm|mm|cm|%|percent|units?)\b)",
+    rf"|(?<=,[ \t])now|(?<=\()now|turned|turns|will[ \t]+turn)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w%]|\.\d)(?![ \t]*(?:mg|kg|lb|bpm|mm|cm|%|percent|units?)\b)",
     re.IGNORECASE,
 )
 _TEMPERATURE_BEFORE = re.compile(

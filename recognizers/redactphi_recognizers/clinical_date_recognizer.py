@@ -234,6 +234,8 @@ _ACRONYM_BEFORE = re.compile(
     r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?)[ \t:]+$"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
+_PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:AM|PM|am|pm|a\.m\.|p\.m\.|morning|evening|night|afternoon)\b")
+_PROCEDURE_ENDINGS = ("ectomy", "ostomy", "otomy", "plasty", "scopy", "graphy", "pexy", "desis", "rrhaphy")
 _TIME_NOUNS = frozenset(
     "week weekend evening morning night afternoon beginning end middle day date dates".split()
 )
@@ -270,6 +272,16 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
         or "last" in before[-4:-1] and bool(set(before[-3:]) & {"injected", "used", "dose", "drink", "seen", "of", "on"})
         # "the evening of 9/3", "week of 12/16": a time of day or a week, then the date
         or before[-1:] == ["of"] and bool(set(before[-2:-1]) & _TIME_NOUNS)
+        # "proceed 3/3 AM": a part of the day after it
+        or _PART_OF_DAY_AFTER.match(text, match.end) is not None and not (before and before[-1] in _VALUE_CUES)
+        # "s/p percutaneous cholecystostomy 2/5", "PPD #2 5/10": a procedure or a day count before it
+        or bool(before)
+        and (
+            before[-1].endswith(_PROCEDURE_ENDINGS)
+            or before[-1] in {"ppd", "pod", "hd"}
+            or before[-1] == "#" and before[-2:-1] in (["ppd"], ["pod"], ["hd"])
+        )
+        and not _AFTER_VALUE.match(text, match.end)
     )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"

@@ -109,12 +109,15 @@ _WEAK_HEADS = (
     "Nephrology", "Pulmonology", "Rheumatology", "Hematology", "Psychiatry", "Allergy", "Podiatry",
     "Audiology", "Neuromonitoring", "NeuroMonitoring", "Dermpath", "Residences", "Office", "Drug",
     "Sports PT", "MC", "Med. Ctr.", "Transit", "Rural Transit", "Transit Authority",
-    "Spine", "Spine and Pain", "Spine & Pain", "Pain Management", "Pain Center", "Spine Center", "ASC",
+    "Spine", "Spine and Pain", "Spine & Pain", "Pain & Spine", "Pain and Spine", "Pain Management", "Pain Center", "Spine Center", "ASC",
     "Organ Recovery", "Organ Procurement Organization", "Donor Network", "Donor Services", "Tissue Bank",
     "Blood Center", "Heart & Vascular", "Heart and Vascular", "Heart Institute", "Vascular",
+    "General Surgery", "Endocrine Surgery", "Surgery Associates", "Surgical Group", "Surgical Specialists",
+    "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
+    "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
-_WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "Spine"))
+_WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
 _STRONG_HEAD_WORDS = frozenset(re.sub(r"\s+", " ", h.lower()) for h in _STRONG_HEADS)
 # Heads written in lower case after a capitalised name: "Mt. Sinai hospital", "NYU Langone
 # clinic", "Chicago downtown clinic", "Chicago office".
@@ -128,7 +131,7 @@ _LOWER_MODIFIER = (
 
 # A name word: Agnes, Brendan's, Adults', Kessler-Brandt, McArthur, NYU, GRANITE, St., Mt.
 _WORD = (
-    r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
+    r"(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-zß-ÿ]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
     r"|[A-ZÀ-Þ]{2,}(?:['’\-/][A-ZÀ-Þ]+)*(?:['’]S|S['’])?|(?:St|Ste|Mt|Ft|ST|STE|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
 )
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
@@ -233,6 +236,14 @@ _PLAN_IN_BRACKETS = re.compile(
     r"\b(?:[Hh]ealth[ \t]+[Pp]lan|[Ii]nsurance|INSURANCE|[Pp]ay[eo]r|[Cc]overage)[ \t]*:[^\n(]{1,40}\("
     rf"(?P<phi>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))\)"
 )
+_FEDERAL_PROGRAMS = frozenset(
+    (
+        "indian health service", "veterans health administration", "veterans benefits administration",
+        "social security administration", "centers for medicare & medicaid services",
+        "centers for medicare and medicaid services", "department of veterans affairs",
+        "veterans affairs", "national cancer institute", "national institutes of health",
+    )
+)
 _PUBLIC_PLANS = frozenset("medicare medicaid tricare champva va ihs".split())
 # A field label naming the institution: "Hospital: Three Rivers Presbyterian".
 _INSTITUTION_LABEL = re.compile(
@@ -260,7 +271,8 @@ _LOWER_STRONG = (
     r"|surgical[ \t]+associates|surgery[ \t]+center|mutual|(?:trauma|cancer|heart|burn)[ \t]+center"
     r"|children'?s[ \t]+hospital|(?:fire|police)[ \t]+department|sheriff'?s[ \t]+office"
     r"|laboratory|laboratories|transcription[ \t]+(?:group|services?)|llc|inc|pllc"
-    r"|(?:endoscopy|imaging|dialysis|wound|sleep|eye|infusion|rehab(?:ilitation)?|vein|breast|kidney|dental)[ \t]+(?:center|centre|clinic|institute))"
+    r"|(?:endoscopy|imaging|dialysis|wound|sleep|eye|infusion|rehab(?:ilitation)?|vein|breast|kidney|dental)[ \t]+(?:center|centre|clinic|institute)"
+    r"|co-op|cooperative|specialists)"
     # a company suffix after the head: "brightline roofing llc"
     r"(?:,?[ \t]+(?:llc|inc|pllc|corp|ltd)\b\.?)?"
 )
@@ -455,6 +467,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         regex = pattern.regex
+        following = re.sub(r"\s+", " ", text[match.start : match.start + 60]).lower()
+        if any(following.startswith(program) for program in _FEDERAL_PROGRAMS):
+            return None  # "Indian Health Service": a national program, like Medicare, names no one
         if regex is _INSURER:
             return _confirm_insurer(text, match)
         if regex is _NATIONAL:

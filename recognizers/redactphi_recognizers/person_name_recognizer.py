@@ -196,6 +196,14 @@ _ALIAS_QUOTED = re.compile(
 _MARRIED_TO = re.compile(
     rf"\b(?i:married[ \t]+to|widow(?:er)?[ \t]+of|engaged[ \t]+to|divorced[ \t]+from|separated[ \t]+from)[ \t]+(?P<phi>{FULL_NAME})"
 )
+# Speech recognition in lower case: "dictating a clinic note on maria elena hernandez date of
+# birth ...". The first word must be a Census first name (checked in confirm).
+_NOTE_ON_LOWER = re.compile(
+    r"\b(?:note|report|letter|dictation|visit|consult(?:ation)?|summary)[ \t]+(?:on|for|regarding|re)[ \t]+"
+    r"(?P<phi>(?P<given>[a-z][a-z'’\-]+)(?:[ \t]+(?!(?:date|dob|mrn|medical|who|age|is|was|a|an|the)\b)[a-z][a-z'’\-]+){1,3})"
+    r"(?=[ \t]+(?:date|dob|mrn|medical|who|age|a|an|is|was)\b|[ \t]*[,.;]|[ \t]*$)",
+    re.MULTILINE,
+)
 _DEAR = re.compile(
     rf"(?m)^[ \t]*(?:Dear|Hi|Hello|Hey|Good[ \t]+(?:morning|afternoon|evening))[ \t]+"
     rf"(?P<phi>(?:(?:{TITLES}|{HONORIFICS})[ \t]+)?(?:{FULL_NAME}|{NAME_WORD}))[ \t]*[,:!]"
@@ -253,6 +261,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("name spelled out letter by letter", _SPELLED_OUT, 0.85, gate=re.compile(r"(?i)that'?s|that is|spell")),
         SpanPattern("alias in quotes", _ALIAS_QUOTED, 0.85, gate=re.compile(r"(?i) as [\"“]")),
         SpanPattern("spouse after 'married to'", _MARRIED_TO, 0.85, gate=re.compile(r"(?i)married|widow|engaged|divorced|separated")),
+        SpanPattern("lower-case name after 'note on'", _NOTE_ON_LOWER, 0.75, gate=re.compile(r"(?:note|report|letter|dictation|visit|consult\w*|summary) (?:on|for|regarding|re) [a-z]")),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8, gate=re.compile(r"[\"“]")),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7, gate=re.compile(r", (?:the|her|his|their|our|my|a) ")),
     )
@@ -322,6 +331,11 @@ class PersonNameRecognizer(SpanPatternRecognizer):
                 self.priors.is_known_name(w) or self.priors.word_frequency(w) < 3.0 for w in words
             ):
                 return None  # "Dr. Ruiz (Cardiology Associates)": a practice, not the name again
+            return match
+        if pattern.regex is _NOTE_ON_LOWER:
+            given = match.groups.get("given") or ""
+            if given not in self.priors.first_names or self.priors.word_frequency(given) >= 5.0:
+                return None  # "a note on tuesday morning": no given name
             return match
         if pattern.regex is _RATING:
             return match if (match.groups.get("given") or "").lower() in self.priors.first_names else None

@@ -71,7 +71,7 @@ STREET_SUFFIX = "(?:" + "|".join(
 ) + r")\.?(?![\w'’\-])"
 UNIT = (
     r"(?:(?:Apt|APT|Apartment|APARTMENT|Suite|SUITE|Ste|STE|Unit|UNIT|Bldg|BLDG|Building|BUILDING"
-    r"|Floor|FLOOR|Fl|FL|Rm|RM|Room|ROOM|Lot|LOT|Space|SPACE|Trlr|TRLR|Dept|DEPT|Box|BOX|Mail[ \t]+Stop|MS)\.?[ \t]*#?[ \t]*"
+    r"|Floor|FLOOR|Fl|FL|Rm|RM|Room|ROOM|Pavilion|PAVILION|Wing|WING|Tower|TOWER|Lot|LOT|Space|SPACE|Trlr|TRLR|Dept|DEPT|Box|BOX|Mail[ \t]+Stop|MS)\.?[ \t]*#?[ \t]*"
     r"[A-Z0-9][A-Za-z0-9\-]{0,6}(?![\w\-])"
     r"|\#[ \t]*[A-Z0-9][A-Za-z0-9\-]{0,6}(?![\w\-])"
     r"|(?:Lower|Upper|Ground|LOWER|UPPER|GROUND)[ \t]+(?:Level|Floor|LEVEL|FLOOR)"

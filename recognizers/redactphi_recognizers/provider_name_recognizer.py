@@ -229,6 +229,29 @@ _ROLE_NOUN = re.compile(
     r"|MSW|LCSW|LMSW|LICSW|RNCM|CCM|CHW|CNA|LPN|RN|NP|PA|SLP|RD|RDN|OTR|COTA|PTA|DPT|RRT|LPC|LMFT|CADC|EMT|MA)"
     rf"[ \t]*,?[ \t]+(?P<phi>(?P<given>{NAME_WORD})[ \t]+(?:[A-Z]\.?[ \t]+)?{SURNAME})(?![\w'’\-])"
 )
+# A staff member by a given name alone after a role noun: "Child life specialist Becca helped",
+# "RN Maria at bedside", "interpreter Ahmed by video". The word must be a Census first name
+# and not an ordinary word (checked in confirm).
+_ROLE_GIVEN = re.compile(
+    r"\b(?:[Ss]pecialist|[Ii]nterpreter|[Tt]ranslator|[Cc]haplain|[Ss]cribe|[Nn]urse|RN|LPN|LVN|CNA|MA|PCT|[Tt]ech|"
+    r"[Tt]echnician|[Tt]herapist|[Cc]oordinator|[Nn]avigator|[Aa]ide|[Dd]oula|[Mm]idwife|[Pp]harmacist|[Dd]ietitian"
+    r"|[Ss]ocial[ \t]+[Ww]orker|[Cc]ase[ \t]+[Mm]anager|[Cc]harge[ \t]+[Nn]urse|[Pp]aramedic|[Mm]edic|[Rr]esident|[Ii]ntern)"
+    rf"[ \t]+(?P<phi>(?P<given>[A-Z][a-z]{{2,}}))(?=[ \t]+(?:at|was|is|to|and|helped|assisted|called|notified|aware|present|reports|reported"
+    r"|states|said|will|came|brought|drew|placed|gave|spoke|provided|translated|interpreted|updated|by|from|with|in)\b|[ \t]*[,.;)])"
+)
+# Lower-case dictation: "our care coordinator luz maria segura will call her". The first word
+# must be a Census first name that is not an ordinary word (checked in confirm).
+_ROLE_LOWER = re.compile(
+    r"\b(?:coordinator|navigator|interpreter|social[ \t]+worker|case[ \t]+manager|nurse|therapist|pharmacist"
+    r"|dietitian|chaplain|educator|counselor|scribe)[ \t]+"
+    r"(?P<phi>(?P<given>[a-z][a-z'’\-]+)(?:[ \t]+(?!(?:will|is|was|to|from|at|and|called|who|has|had|can)\b)[a-z][a-z'’\-]+){1,2})"
+    r"(?=[ \t]+(?:will|is|was|to|from|at|and|called|who|has|had|can)\b|[ \t]*[,.;])"
+)
+# "Field M NP / Noelani Kalani RN / Ortega-Baptiste J LPN": a surname, an initial and a
+# credential without commas, as team lists and signature stamps write them.
+_SURNAME_INITIAL_CREDENTIAL = re.compile(
+    rf"(?<![\w'’\-])(?P<phi>{SURNAME}[ \t]+[A-Z]\.?)[ \t]+(?:MD|DO|NP|PA-C|PA|RN|LPN|LVN|CNA|CRNA|APRN|FNP|DNP|PharmD|RPh|LCSW|MSW|PT|OT|RD)(?![\w\-])"
+)
 # A crew or staff member by initial and surname before their role: "crew S. Brack flight RN /
 # J. Wendling medic", "D. Nez, PRC Coordinator", "Examiner B. Stroud".
 _INITIAL_SURNAME_ROLE = re.compile(
@@ -265,6 +288,10 @@ _INITIALS_DATE_LINE = re.compile(
     r"(?:^[ \t]*|(?<=\b(?:MD|DO|NP|PA|RN)[ \t]/[ \t]))(?!(?:DOB|DOS|DOD|DOI|EDD|EDC|LMP|ADM|DIS|REF|EXP|DC|DT|TX|RX|SX|HX|FU)\b)(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:?\d{2})?(?=[ \t]*$|[ \t]{2,})",
     re.MULTILINE,
 )
+# Initials alone on the line under a signature or dictation line: "Electronically signed
+# 21-MAR-2024 16:28\nTCO".
+_INITIALS_ALONE = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
+_SIGNED_LINE = re.compile(r"(?i)\b(?:signed|dictated|transcribed|verified|authenticated)\b")
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
@@ -284,6 +311,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         SpanPattern("initial and surname before a role", _INITIAL_SURNAME_ROLE, 0.8),
         SpanPattern("role abbreviation before a surname", _ROLE_ABBREVIATION, 0.7),
         SpanPattern("role noun before initial and surname", _ROLE_INITIAL_SURNAME, 0.8),
+        SpanPattern("role noun before a given name", _ROLE_GIVEN, 0.7),
+        SpanPattern("lower-case role noun before a name", _ROLE_LOWER, 0.7),
+        SpanPattern("surname, initial and credential", _SURNAME_INITIAL_CREDENTIAL, 0.8),
     )
 
     def candidates(self, text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
@@ -360,6 +390,13 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for part in parts:
                 yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
                 pos += len(part) + 1
+        for m in _INITIALS_ALONE.finditer(text):
+            previous_end = m.start() - 1
+            previous = text[text.rfind("\n", 0, max(0, previous_end)) + 1 : max(0, previous_end)]
+            if _SIGNED_LINE.search(previous) and m.group("phi") not in _NOT_BY_INITIALS and not _IS_CREDENTIAL.fullmatch(m.group("phi")):
+                start, end = m.span("phi")
+                # below 0.7: a clinical abbreviation there ("CBC") yields to the lexicon
+                yield SpanMatch(start, end, "PROVIDER", 0.65, "initials under a signature"), initials
         for m in _INITIALS_DATE_LINE.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
@@ -465,6 +502,24 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         if pattern.regex is _BY_LOWER:
             if (match.groups.get("given") or "") not in NamePriors.load().first_names:
                 return None  # "seen by ortho today"
+        if pattern.regex is _ROLE_GIVEN:
+            priors = NamePriors.load()
+            given = match.groups.get("given") or ""
+            known = given.lower() in priors.first_names or priors.word_frequency(given) < 3.5
+            if not known or priors.word_frequency(given) >= 4.5 or given.lower() in _NOT_NAMES:
+                return None  # "nurse Practitioner", "RN Will call": a role word or an ordinary word
+            return match
+        if pattern.regex is _ROLE_LOWER:
+            priors = NamePriors.load()
+            given = match.groups.get("given") or ""
+            if given not in priors.first_names or priors.word_frequency(given) >= 5.0:
+                return None  # "nurse practitioner visit": no given name
+            return match
+        if pattern.regex is _SURNAME_INITIAL_CREDENTIAL:
+            surname = span.split()[0]
+            if surname.lower() in _NOT_NAMES or not NamePriors.load().is_name_like(surname.split("-")[0]):
+                return None  # "Unit B RN", "Team A MD": not a surname
+            return match
         if pattern.regex is _ROLE_NOUN:
             if span.split()[-1].rstrip(".") in _STREET_WORDS:
                 return None  # "SW Wanamaker Rd": a south-west street, not a social worker

@@ -19,10 +19,10 @@ __all__ = ["RecordNumberRecognizer"]
 # label regex -> entity type; order matters (first match wins for a label).
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"MRN|HRN|CHART(?=\s*:)|MR\s*#|MR\s+(?:NO|NUMBER)|MEDICAL\s+RECORD(?:\s+(?:NO|NUMBER|#))?|(?:UNIT|HOSPITAL|CHART|PATIENT|PT)\s*(?:ID|#|NO|NUMBER)|RECORD\s*(?:#|NO|NUMBER)|MED\.?\s*REC(?:ORD)?S?\.?\s*(?:#|NO|NUMBER)|EMPI|MPI|HAR", "MEDICAL_RECORD_NUMBER"),
-    (r"SSN(?:\s*\(LAST\s*(?:4|FOUR)\))?|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
+    (r"SSN(?:\s*\(LAST\s*(?:4|FOUR)\))?|LAST\s*(?:4|FOUR)(?=\s*:)|SOCIAL\s+SECURITY(?:\s+(?:NO|NUMBER|#))?|SS\s*#", "US_SSN"),
     (r"(?:ACCOUNT|ACCT|ACC|PATIENT\s+ACCOUNT)\s*(?:#|NO|NUMBER|ID)?|BILLING\s*(?:#|NO|NUMBER|ID)|FIN(?:\s*(?:#|NO|NBR|NUMBER))?|ENCOUNTER(?:\s*(?:#|NO|ID|NUMBER|CSN))?|ENC\s*(?:#|ID)?|CSN|VISIT\s*(?:#|NO|ID|NUMBER)|ADMISSION\s*(?:#|NO|ID|NUMBER)|CASE\s*(?:#|NO|ID|NUMBER)|CLAIM\s*(?:#|NO|ID|NUMBER)?|INVOICE\s*(?:#|NO)?|ORDER\s*(?:#|NO|ID|NUMBER)|REQUISITION\s*(?:#|NO)?", "ACCOUNT_NUMBER"),
     (r"(?:MEMBER|SUBSCRIBER|POLICY|INSURANCE|PLAN|BENEFICIARY|HEALTH\s+PLAN|INSURED)\s*(?:ID|#|NO|NUMBER)|GROUP(?:\s*(?:#|NO|NUMBER|ID))?|MEMBER|GRP\s*#?|MEDICARE(?:\s+(?:ID|#|NO|NUMBER|MBI|BENEFICIARY\s+ID))?|MBI|HICN|MEDICAID(?:\s+(?:ID|#|NO|NUMBER))?|MEDI-CAL(?:\s+ID)?|BCBS\s*(?:ID|#)|ID\s+CARD|RX\s*(?:GROUP|GRP|BIN|PCN)(?:\s*(?:#|NO|ID))?", "HEALTH_PLAN_ID"),
-    (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|LIC\.?(?=[ \t]*[A-Z]?\d)|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
+    (r"NPI(?:\s*(?:#|NO|NUMBER))?|DEA(?:\s*(?:#|NO|NUMBER))?|(?:MEDICAL\s+|STATE\s+|PROFESSIONAL\s+|NURSING\s+)?LICEN[SC]E\s*(?:#|NO|NUMBER)?|LIC\s*#|LIC\.?(?=[ \t]*[A-Z]{0,3}\.?\d)|CDL(?:\s*(?:#|NO|NUMBER))?|DL\s*#|DRIVER'?S?\s+LICEN[SC]E(?:\s*(?:#|NO|NUMBER))?|CERTIFICATE\s*(?:#|NO|NUMBER)|PASSPORT(?:\s*(?:#|NO|NUMBER))?|BOARD\s+CERT(?:IFICATION)?\s*#?", "LICENSE_NUMBER"),
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|(?-i:SN)(?=[ \t])|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
     (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*(?:#|ID)|BATCH\s*(?:#|NO|ID)?(?=\s*[:#])|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|CONF\s*#|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|AUTH(?:ORIZATION)?(?=[ \t]*:?[ \t]*(?=[A-Z0-9\-]{6,})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]*\d)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|DOCKET(?:\s*(?:#|NO|NUMBER))?|PIN(?=\s*[:#]?\s*\d)|(?:FACILITY|MQSA\s+FACILITY|CLIA|CAP|PROVIDER|TRIBAL|ENROLLMENT|CENSUS)\s*(?:ID|#|NO|NUMBER)|(?:ARM|WRIST)?BAND\s*(?:#|NO|ID)?(?:\s*\([A-Za-z]+\))?(?=\s*:)|STUDENT\s*(?:ID|#)|TRACKING(?:\s*(?:#|NO|NUMBER))?(?=\s*[:#]?\s*[A-Z0-9]*\d)|(?:USPS|UPS|FEDEX|COURIER)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|FLIGHT(?:\s*(?:#|NO))?|(?:ATTY|ATTORNEY|BAR|NOTARY(?:\s+COMMISSION)?|COMMISSION)\s*(?:#|NO|NUMBER)|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID)(?=[ \t]+(?:[A-Z]{2,5}[ \t]+)?[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
@@ -32,7 +32,7 @@ _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1]
 # The value: a token with digits, letters, dashes, dots or spaces between digit groups.
 # A facility prefix ("NMH 3381924") and digit groups ("CCH 4410 2298 01") belong to the value.
 _VALUE = (
-    r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d))?(?=[A-Z0-9\-_]*(?:\.[A-Z0-9])?[A-Z0-9\-_]*\d)[A-Z0-9]"
+    r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d)|(?-i:[a-z][ \t]){2,4}(?=\d{3}))?(?=[A-Z0-9\-_]*(?:\.[A-Z0-9])?[A-Z0-9\-_]*\d)[A-Z0-9]"
     r"(?:[A-Z0-9]|[\-._](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)(?![/\d])"
 )
 # Each separator is "spaces, token": the spaces between two tokens belong to one iteration.
@@ -233,6 +233,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 return None  # "# 3" is a count, "#10 blade" an instrument size
             if len(re.sub(r"\W", "", value)) < 3:
                 return None
+            if re.fullmatch(r"\d{1,2}[wWdDmM]\d{1,2}", value):
+                return None  # "SN 3w2, 2w6": home-health visit frequencies after "skilled nursing"
             if label == "ID" and len(re.findall(r"\d", value)) < 3:
                 return None  # "ID 2 days"; an interpreter's "ID 7710-42" has its digits
             for regex, entity_type in _LABEL_TYPES:

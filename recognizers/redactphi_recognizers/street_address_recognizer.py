@@ -161,6 +161,12 @@ _LOWER_ADDRESS = re.compile(
     # speech recognition drops the commas: "2214 shroyer park drive dayton ohio 45419"
     r"|(?:[ \t]+[a-z][a-z'’\-]+){1,4}[ \t]+\d{5}(?:-\d{4})?(?![\w]))?))"
 )
+# A street line with an uncommon type before a full "City, ST 12345": "615 Old Mill Run,
+# Hellertown, PA 18055" (the ZIP makes the line an address).
+_STREET_BEFORE_ZIP = re.compile(
+    rf"(?<![\w#/.\-])(?P<phi>\d{{1,6}}[ \t]+(?:{DIRECTIONAL}[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){{0,3}})"
+    rf"(?=,[ \t]*(?:{CITY}),?[ \t]+(?:{STATE})[ \t]+{ZIP})"
+)
 # A hundred block in police and EMS narratives: "in the 1400 block of Marlowe Street".
 _BLOCK_OF = re.compile(
     r"(?<![\w])(?P<phi>\d{1,5}[ \t]+(?:block|BLOCK)[ \t]+(?:of|OF)[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?"
@@ -305,6 +311,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("known city after an institution", _CITY_AFTER_INSTITUTION, 0.7),
         SpanPattern("county", _COUNTY, 0.75),
         SpanPattern("hundred block of a street", _BLOCK_OF, 0.85, gate=re.compile(r"(?i)block of")),
+        SpanPattern("street line before city, state and ZIP", _STREET_BEFORE_ZIP, 0.85),
         SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County)(?: of residence)? ?:")),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
