@@ -31,7 +31,14 @@ _LISTED_REASONS = frozenset(
         "known city after a travel or address cue",
         "known city after an institution",
         "known city before a country",
+        "rare known town after a preposition",
     }
+)
+_TOWN_AFTER_PREPOSITION = "rare known town after a preposition"
+# A brand or eponym before the device it names: "Bledsoe hip brace", "Huber needle".
+_DEVICE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:brace|boot|splint|needle|catheter|pump|device|sling|collar|walker|stockings?|mask"
+    r"|tube|valve|stent|clamp|retractor|forceps|scissors|drain|lift|bed|chair|dressing|system|protocol|technique)s?\b"
 )
 _CUED_RECOGNIZERS = frozenset({"ProviderNameRecognizer", "PersonNameRecognizer"})
 _NER = "SpacyRecognizer"
@@ -128,7 +135,14 @@ class FindingResolver:
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
         if f.reason in _LISTED_REASONS:
-            return False  # "Foundation Medicine", "Anthem Blue Cross", "address in Hutchinson"
+            # "Foundation Medicine", "Anthem Blue Cross", "address in Hutchinson"; a small town
+            # after "in" or "from" still yields to the lexicon ("positive in Kawasaki")
+            return f.reason == _TOWN_AFTER_PREPOSITION and (
+                self.lexicon.is_clinical(span.strip(" .,;:()"))
+                or any(s < f.end and f.start < e for s, e in protected)  # "in Huber needle"
+                or _DEVICE_NOUN_AFTER.match(text, f.end) is not None  # "placed in Bledsoe hip brace"
+                or _EPONYM_HEAD_AFTER.match(text, f.end) is not None
+            )
         if f.recognizer in _CUED_RECOGNIZERS:
             # weak cued findings (initials in a role field) yield to clinical vocabulary
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)

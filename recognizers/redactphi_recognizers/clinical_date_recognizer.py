@@ -53,7 +53,7 @@ _MONTH_DAY_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME}{_MILITARY})(?!\w)"
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME}{_MILITARY})(?![\w])"
+    rf"(?<![\w\-])(?P<phi>(?:{_WEEKDAY})?(?:the\s+)?(?:\d{{1,2}}[-–](?=\d{{1,2}}\s+[A-Z]))?(?P<d>\d{{1,2}}){_ORD}(?:\s+day)?(?:\s+of)?[\s\-/]*(?P<mon>{_MONTH})[\s\-/,]*(?P<y>{_YEAR4}|\d\d)?{_TIME}{_MILITARY})(?![\w])"
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}"

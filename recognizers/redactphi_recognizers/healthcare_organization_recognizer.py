@@ -112,6 +112,7 @@ _WEAK_HEADS = (
     "Spine", "Spine and Pain", "Spine & Pain", "Pain & Spine", "Pain and Spine", "Pain Management", "Pain Center", "Spine Center", "ASC",
     "Organ Recovery", "Organ Procurement Organization", "Donor Network", "Donor Services", "Tissue Bank",
     "Blood Center", "Heart & Vascular", "Heart and Vascular", "Heart Institute", "Vascular",
+    "Residential Care", "Adult Family Home", "Group Home", "Care Home", "Memory Care",
     "General Surgery", "Endocrine Surgery", "Surgery Associates", "Surgical Group", "Surgical Specialists",
     "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
     "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
@@ -165,8 +166,8 @@ _HEADED = re.compile(
 # "University of Colorado", "College of the Ozarks"
 _HEAD_OF = re.compile(
     r"(?<![\w'’\-.])(?P<phi>(?P<head>(?:University|UNIVERSITY)(?:[ \t]+(?:at|AT)(?=[ \t]))?"
-    r"|College|Academy|Institute|COLLEGE|ACADEMY|INSTITUTE)"
-    rf"[ \t]+(?:(?:of|OF)[ \t]+)?(?:(?:the|THE)[ \t]+)?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+    r"|College|Academy|Institute|COLLEGE|ACADEMY|INSTITUTE|(?:Center|Centre|CENTER)(?=[ \t]+(?:for|FOR)[ \t]))"
+    rf"[ \t]+(?:(?:of|OF|for|FOR)[ \t]+)?(?:(?:the|THE)[ \t]+)?(?P<name>{_WORD}(?:(?:[ \t]+(?:and|&|AND))?[ \t]+{_WORD}){{0,3}})"
     rf"{_PLACE_TAIL}?)"
 )
 # Spanish head-first names: "Centro Gastroenterológico del Sur", "Clínica San Agustín",
@@ -219,7 +220,7 @@ _CORPORATE_NAMED = re.compile(
 # words ("Medicare", "Self-pay") are not PHI.
 _INSURER = re.compile(
     r"\b(?:[Ii]nsurance|INSURANCE|[Ii]nsurer|[Pp]ay[eo]r|PAY[EO]R|[Cc]arrier|[Hh]ealth[ \t]+[Pp]lan|Part[ \t]+D|PART[ \t]+D|INS(?=:)|[Cc]overage(?=[ \t]*:)|COVERAGE(?=[ \t]*:)"
-    r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary)"
+    r"|(?P<rank>[Pp]rimary|PRIMARY|[Ss]econdary|SECONDARY|[Tt]ertiary|[Ss]upplemental|SUPPLEMENTAL)"
     # "Medicaid ID 9100234518   Plan: Heartland Community Care": a plan label beside plan IDs
     r"|(?P<plan>(?:[Dd]ental[ \t]+|[Vv]ision[ \t]+|DENTAL[ \t]+)?(?:[Pp]lan|PLAN))(?=[ \t]*:))"
     r"(?:[ \t]+(?:[Ii]nsurance|INSURANCE|[Pp]lan|[Pp]ayer))?[ \t]*[:\-]?[ \t]+"
@@ -233,7 +234,7 @@ _PLAN_BEFORE_NUMBER = re.compile(
     r"(?:member|subscriber|policy|MEMBER|SUBSCRIBER|POLICY)[ \t]*(?:ID|#|[Nn]o\.?|[Nn]umber)"
 )
 _PLAN_IN_BRACKETS = re.compile(
-    r"\b(?:[Hh]ealth[ \t]+[Pp]lan|[Ii]nsurance|INSURANCE|[Pp]ay[eo]r|[Cc]overage)[ \t]*:[^\n(]{1,40}\("
+    r"\b(?:(?:[Hh]ealth[ \t]+[Pp]lan|[Ii]nsurance|INSURANCE|[Pp]ay[eo]r|[Cc]overage)[ \t]*:[^\n(]{1,40}|(?:Medicaid|MEDICAID|Medicare|MEDICARE)[ \t]*)\("
     rf"(?P<phi>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))\)"
 )
 _FEDERAL_PROGRAMS = frozenset(
@@ -244,7 +245,7 @@ _FEDERAL_PROGRAMS = frozenset(
         "veterans affairs", "national cancer institute", "national institutes of health",
     )
 )
-_PUBLIC_PLANS = frozenset("medicare medicaid tricare champva va ihs".split())
+_PUBLIC_PLANS = frozenset("medicare medicaid tricare champva va ihs qmb slmb prc ihs/prc chip".split())
 # A field label naming the institution: "Hospital: Three Rivers Presbyterian".
 _INSTITUTION_LABEL = re.compile(
     # blanks are taken only at a line start (taken after the look-behinds too, every
@@ -620,8 +621,14 @@ def _confirm_insurer(text: str, match: SpanMatch) -> SpanMatch | None:
         if not _PLAN_LINE.search(line):
             return None  # "Plan: Continue Eliquis": the assessment's plan, not a health plan
     rank = (match.groups.get("rank") or "").lower()
-    if rank and not re.search(r"insur|payer|payor|coverage|carrier", text[max(0, match.start - 80) : match.start], re.IGNORECASE):
+    if rank and not re.search(
+        r"insur|payer|payor|coverage|carrier|medicare|medicaid|\bmbi\b|member|subscriber",
+        text[max(0, match.start - 80) : min(len(text), match.end + 30)],
+        re.IGNORECASE,
+    ):
         return None  # "Secondary survey", "Primary closure": no insurance in sight
+    if names[0].lower() in _PUBLIC_PLANS - {"tricare", "champva", "va"}:
+        return None  # "Medicare Part B", "IHS/PRC referral": public programs name no one
     if not _proper_words(names) or names[0].lower() in _LEADING:
         return None
     end = match.start + words[-1].end()

@@ -15,9 +15,11 @@ __all__ = ["KnownPlaces"]
 class KnownPlaces:
     """Lower-cased city, county and country names."""
 
-    def __init__(self, names: set[str], countries: set[str] | None = None) -> None:
+    def __init__(self, names: set[str], countries: set[str] | None = None, us_towns: set[str] | None = None) -> None:
         self.names = frozenset(names)
         self.countries = frozenset(countries or ())
+        # small US towns (ZIP code post-office names): confirm a cued town, never alone
+        self.us_towns = frozenset(us_towns or ())
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -33,7 +35,12 @@ class KnownPlaces:
                         countries.add(line.strip().lower())
                     if line.endswith(" County"):
                         names.add(line[: -len(" County")].strip().lower())
-        return cls(names, countries)
+        us_towns = {
+            line.strip().lower()
+            for line in folder.joinpath("us_towns.txt").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        }
+        return cls(names, countries, us_towns)
 
     def __contains__(self, name: str) -> bool:
         return name.strip(" .,;:").lower() in self.names

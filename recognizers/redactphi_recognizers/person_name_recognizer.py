@@ -115,7 +115,9 @@ _CHILDREN_CUE = re.compile(
 )
 # A quoted nickname between two name words is a person: 'Wojciech "Walt" Kaminski'.
 _NICKNAME = re.compile(
-    rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+[\"“](?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|(?:[A-Z]\.){{1,3}})[\"”][ \t]+{NAME_WORD})(?![\w'’\-])"
+    rf"(?<![\w'’\-])(?P<phi>{NAME_WORD}[ \t]+(?:[\"“](?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|(?:[A-Z]\.){{1,3}})[\"”]"
+    # or a given name in its own language in brackets: "Walter (Wojciech) Nowak"
+    rf"|\({NAME_WORD}\))[ \t]+{NAME_WORD})(?![\w'’\-])"
 )
 # Three dotted initials stand for a person ("listed as J.A.B."); a few are abbreviations.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])(?P<phi>[A-Z]\.[A-Z]\.[A-Z]\.)(?![\w])")
@@ -127,9 +129,11 @@ _TITLED = re.compile(
     rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
     rf"|SSgt|TSgt|MSgt|SMSgt|CMSgt|SrA|A1C|Amn|LCpl|Cpl\.?|Pvt\.?|Spc\.?|Maj\.|Col\.|Cmdr\.|CPT|Airman|Seaman|Corporal"
     rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
-    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|(?<![\-/])LTJG|(?<![\-/])LT(?=[ ][A-Z][a-z]))[ \t]+"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Sheikh|Shaykh|Monsignor|Msgr\.|Minister|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|(?<![\-/])LTJG|(?<![\-/])LT(?=[ ][A-Z][a-z]))[ \t]+"
     rf"(?!(?:Rev|Reverend|Father|Fr|Sister|Pastor|Rabbi|Imam|Dr)\b){TITLE_NAME}"
-    rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME})"
+    rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME}"
+    # "Father Lavoie will give the Anointing": a surname alone with a verb after it
+    rf"|(?<!\d[ \t])(?<!\d)(?<![Hh]is[ \t])(?<![Hh]er[ \t])(?:Father|Fr\.)[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?=[ \t]+(?:will|is|was|visited|came|gave|gives|to|from|at|has|had)\b|[ \t]*[,;.)]))"
 )
 # A Navy or Coast Guard rating with its class before a full name: "roommate YN3 Kaitlyn Gray".
 _RATING = re.compile(
@@ -153,7 +157,7 @@ _NICKNAME_AFTER = re.compile(
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
-    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t,;(|]*(?:\(?[\"“][^\"”\n]{{1,20}}[\"”]\)?[ \t,;|]*)?(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
+    rf"(?P<phi>{LAST_FIRST}\.?)(?=[ \t]{{2,}}[A-Z]{{1,4}}-?\d{{5,}}[ \t]{{2,}}\d{{1,2}}/\d{{1,2}}/\d{{4}}|[ \t,;(|]*(?:\(?[\"“][^\"”\n]{{1,20}}[\"”]\)?[ \t,;|]*)?(?:DOB|D\.O\.B\.|MRN|Age|age|born|Acct|ACCT|FIN|CSN)\b)"
 )
 # Lower-case dictation: "she and her husband piotr szymanski wished to proceed".
 _RELATIVE_LOWER = re.compile(
@@ -240,7 +244,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative opening a list item", _RELATIVE_ITEM, 0.8),
-        SpanPattern("name with quoted nickname", _NICKNAME, 0.85, gate=re.compile(r"[\"“]")),
+        SpanPattern("name with quoted nickname", _NICKNAME, 0.85, gate=re.compile(r"[\"“(]")),
         SpanPattern("three dotted initials", _DOTTED_INITIALS, 0.6, gate=re.compile(r"[A-Z]\.[A-Z]\.[A-Z]\.")),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
         SpanPattern("relative mention, lower case", _RELATIVE_LOWER, 0.8),
@@ -275,6 +279,11 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         if span.lower() in _NOT_NAMES:
             return None
         if pattern.regex is _SPELLED_OUT:
+            return match
+        if pattern.regex is _NICKNAME and "(" in span:
+            words = span.replace("(", " ").replace(")", " ").split()
+            if words[0].lower() not in self.priors.first_names or not self.priors.is_name_like(words[-1]):
+                return None  # "Medicaid (ForwardHealth) ID": a plan in brackets, not a second given name
             return match
         if pattern.regex is _CAPS_RELATIVE_NAME:
             # "WIFE KATARZYNA KOWALCZYK", not "WIFE REACHED VIA": a census first name leads

@@ -21,7 +21,12 @@ _SHORT = re.compile(r"(?<![\w.\-/])(?P<phi>\d{3}[\-. ]\d{4}(?:\s*(?:ext\.?|x)\s*
 # In-house pagers and extensions: "pager 7713", "ext. 112", "x4471".
 _PAGER = re.compile(
     # one run of blanks per gap: "[ \t]*(#)?[ \t]*" could split a long run n ways (quadratic)
-    r"\b(?:pager|pgr|beeper|ext|extension|x|page)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
+    r"\b(?:pager|pgr|beeper|page)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?(?P<phi>\d{3,6}|\d-\d{4})(?![\w/]|\.\d)",
+    re.IGNORECASE,
+)
+# An extension alone takes its "ext." or "x" with it: "(staff, ext. 4482)", "LCSW, x4471".
+_EXTENSION = re.compile(
+    r"\b(?P<phi>(?:(?:ext|extension)\.?[ \t]*(?:(?:#|no\.?|number|:)[ \t]*)?|x)(?:\d{3,6}|\d-\d{4}))(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
 _CUES = frozenset(
@@ -38,6 +43,7 @@ class PhoneNumberRecognizer(SpanPatternRecognizer):
     PATTERNS = (
         SpanPattern("NANP phone (strong)", _NANP, 0.8),
         SpanPattern("pager or extension number", _PAGER, 0.85),
+        SpanPattern("extension number", _EXTENSION, 0.85),
         SpanPattern("short phone or pager (weak)", _SHORT, 0.2),
     )
 

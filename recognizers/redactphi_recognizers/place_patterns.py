@@ -64,7 +64,7 @@ _SUFFIX_WORDS = (
     "Terrace Ter Terr Parkway Pkwy Pky Highway Hwy Circle Cir Trail Trl Square Sq Loop Alley "
     "Aly Crescent Cres Expressway Expy Freeway Fwy Turnpike Tpke Pike Plaza Plz Crossing Xing "
     "Commons Cove Cv Heights Hts Hollow Landing Meadows Manor Mews Ridge Row Glen Grove Bend "
-    "Knoll Vista Estates"
+    "Knoll Vista Estates Trace"
 ).split()
 STREET_SUFFIX = "(?:" + "|".join(
     sorted(_SUFFIX_WORDS + [w.upper() for w in _SUFFIX_WORDS], key=len, reverse=True)

@@ -250,7 +250,7 @@ _ROLE_LOWER = re.compile(
 # "Field M NP / Noelani Kalani RN / Ortega-Baptiste J LPN": a surname, an initial and a
 # credential without commas, as team lists and signature stamps write them.
 _SURNAME_INITIAL_CREDENTIAL = re.compile(
-    rf"(?<![\w'’\-])(?P<phi>{SURNAME}[ \t]+[A-Z]\.?)[ \t]+(?:MD|DO|NP|PA-C|PA|RN|LPN|LVN|CNA|CRNA|APRN|FNP|DNP|PharmD|RPh|LCSW|MSW|PT|OT|RD)(?![\w\-])"
+    rf"(?<![\w'’\-])(?P<phi>{SURNAME}[ \t]+[A-Z]\.?)[ \t]*,?[ \t]+(?:MD|DO|NP|PA-C|PA|RN|LPN|LVN|CNA|CRNA|APRN|FNP|DNP|PharmD|RPh|LCSW|MSW|PT|OT|RD)(?![\w\-])"
 )
 # A crew or staff member by initial and surname before their role: "crew S. Brack flight RN /
 # J. Wendling medic", "D. Nez, PRC Coordinator", "Examiner B. Stroud".
@@ -290,7 +290,11 @@ _INITIALS_DATE_LINE = re.compile(
 )
 # Initials alone on the line under a signature or dictation line: "Electronically signed
 # 21-MAR-2024 16:28\nTCO".
-_INITIALS_ALONE = re.compile(r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*$", re.MULTILINE)
+_INITIALS_ALONE = re.compile(
+    # alone on a line, or in brackets closing a sentence ("...cassette B1. (TMG)")
+    r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*$|(?<=[.;][ \t])\((?P<bracketed>[A-Z]{2,4})\)[ \t]*$",
+    re.MULTILINE,
+)
 _SIGNED_LINE = re.compile(r"(?i)\b(?:signed|dictated|transcribed|verified|authenticated)\b")
 _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?:D|T|DD|DT):)")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
@@ -393,8 +397,13 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _INITIALS_ALONE.finditer(text):
             previous_end = m.start() - 1
             previous = text[text.rfind("\n", 0, max(0, previous_end)) + 1 : max(0, previous_end)]
-            if _SIGNED_LINE.search(previous) and m.group("phi") not in _NOT_BY_INITIALS and not _IS_CREDENTIAL.fullmatch(m.group("phi")):
-                start, end = m.span("phi")
+            next_end = text.find("\n", m.end() + 1)
+            following = text[m.end() + 1 : next_end if next_end >= 0 else len(text)]
+            token = m.group("phi") or m.group("bracketed")
+            if token in _NOT_BY_INITIALS or _IS_CREDENTIAL.fullmatch(token):
+                continue
+            if m.group("bracketed") or _SIGNED_LINE.search(previous) or _SIGNED_LINE.search(following):
+                start, end = m.span("phi" if m.group("phi") else "bracketed")
                 # below 0.7: a clinical abbreviation there ("CBC") yields to the lexicon
                 yield SpanMatch(start, end, "PROVIDER", 0.65, "initials under a signature"), initials
         for m in _INITIALS_DATE_LINE.finditer(text):

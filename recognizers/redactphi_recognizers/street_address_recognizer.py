@@ -34,7 +34,8 @@ _NAME_WORD = (
     r"|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|(?:St|Mt|Ft|ST|MT|FT)\.)"
 )
 _STREET_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
-_HOUSE_NUMBER = r"(?<![\w.#/\-:,$])\d{1,6}(?:[A-Z]|-\d{1,4}|[ \t]+1/2)?"
+# Wisconsin fire numbers and grid addresses start with a direction: "W3871 County Road JJ".
+_HOUSE_NUMBER = r"(?<![\w.#/\-:,$])(?:[NSEW](?=\d{3,5}[ \t]))?\d{1,6}(?:[A-Z]|-\d{1,4}|[ \t]+1/2)?"
 _STREET_LINE = (
     rf"(?P<num>{_HOUSE_NUMBER})[ \t]+(?:{DIRECTIONAL}[ \t]+)?(?P<name>{_STREET_NAME})[ \t]+"
     rf"(?P<suffix>{STREET_SUFFIX})(?:[ \t]+{DIRECTIONAL}(?![\w]))?"
@@ -165,7 +166,12 @@ _LOWER_ADDRESS = re.compile(
 # Hellertown, PA 18055" (the ZIP makes the line an address).
 _STREET_BEFORE_ZIP = re.compile(
     rf"(?<![\w#/.\-])(?P<phi>\d{{1,6}}[ \t]+(?:{DIRECTIONAL}[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){{0,3}})"
-    rf"(?=,[ \t]*(?:{CITY}),?[ \t]+(?:{STATE})[ \t]+{ZIP})"
+    rf"(?=(?:,[ \t]*{UNIT})?,[ \t]*(?:{CITY}),?[ \t]+(?:{STATE})[ \t]+{ZIP})"
+)
+# A rare gazetteer town after a preposition: "discharged to home in Aransas Pass", "a retired
+# driver from Cloquet", "the lot in Gooding" (checked in confirm: known, not a common word).
+_RARE_TOWN_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:in|from|near|outside)[ \t]+(?P<phi>{CITY})(?![\w'’\-])(?![ \t]*,?[ \t]*(?:MD|DO|RN|NP|PA)\b)"
 )
 # A hundred block in police and EMS narratives: "in the 1400 block of Marlowe Street".
 _BLOCK_OF = re.compile(
@@ -290,6 +296,11 @@ _CITY_AFTER_INSTITUTION = re.compile(
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
 # "..., Lakewood, CO,\n", "Jasper, AR (Newton County)": a field's end, a comma closing its line
 # or the county in brackets after it.
+# "Housatonic Valley Hospital, Torrington, CT": a city and state right after an institution.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Hospital|Center|Centre|Clinic|Institute|University|College|Pharmacy|Associates|Practice|Home|Campus"
+    r"|Memorial|Medicine|Health|Healthcare|Surgery|Imaging|Laboratory|Lab)[ \t]*,[ \t]*$"
+)
 _FIELD_END = re.compile(
     r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n)|,[ \t]*(?:$|\n)|\([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish)\))",
     re.MULTILINE,
@@ -312,6 +323,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("county", _COUNTY, 0.75),
         SpanPattern("hundred block of a street", _BLOCK_OF, 0.85, gate=re.compile(r"(?i)block of")),
         SpanPattern("street line before city, state and ZIP", _STREET_BEFORE_ZIP, 0.85),
+        SpanPattern("rare known town after a preposition", _RARE_TOWN_AFTER_PREPOSITION, 0.7),
         SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County)(?: of residence)? ?:")),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
@@ -352,6 +364,17 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if groups.get("country") is not None:
                 return _confirm_city_country(text, match)
             return self._confirm_city_state(text, match)
+        if regex is _RARE_TOWN_AFTER_PREPOSITION:
+            town = text[match.start : match.end]
+            words = town.split()
+            # the whole name a known town, rare as English, and no word of it common either
+            known = _rare_known_town(town, 3.0) or (
+                town.lower() in KnownPlaces.load().us_towns and NamePriors.word_frequency(town) < 3.0
+            )
+            # "Aransas Pass": a rare first word; "Grand Rapids" and "Mobile" are left to the cued rules
+            if not known or NamePriors.word_frequency(words[0]) >= 3.5:
+                return None
+            return match
         if regex is _CITY_IN_BRACKETS:
             return _confirm_bracketed_town(text, match)
         if regex is _CITY_PAIR:
@@ -429,7 +452,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         cued = bool(before) and (
             before[-1] in _PLACE_CUES or bool(set(before[-4:]) & _STRONG_PLACE_CUES)
         )
-        if len(state) == 2 and state in AMBIGUOUS_STATE_CODES and not cued:
+        after_institution = _INSTITUTION_BEFORE.search(text, max(0, trimmed.start - 40), trimmed.start) is not None
+        if len(state) == 2 and state in AMBIGUOUS_STATE_CODES and not cued and not after_institution:
             # "Rutland, VT" closing a letterhead line, "Jackson, MS |": a known city, a
             # comma and a capitalised code at the end of its line or field.
             if not (

@@ -226,3 +226,85 @@ def test_not_identifiers(text: str) -> None:
 )
 def test_places(text: str, expected: str) -> None:
     assert expected in _texts(PLACE, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("discharged 7/22 to home in Aransas Pass with his wife", "Aransas Pass"),  # a ZIP-code town
+        ("backing out of the grain elevator lot in Gooding. Veteran", "Gooding"),
+        ("7250 Saratoga Trace, Suite 100, Corpus Christi, Texas 78414", "7250 Saratoga Trace, Suite 100, Corpus Christi, Texas 78414"),
+        ("Address: N5421 Sunset Bluff Lane, Plymouth, WI 53073", "N5421 Sunset Bluff Lane, Plymouth, WI 53073"),  # fire number
+        ("1. Housatonic Valley Hospital, Torrington, CT, admission", "Torrington, CT"),
+    ],
+)
+def test_more_places(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He works in Mobile Home Park sales.", "Seen in Clinic today.", "in Grand Rounds we discussed"],
+)
+def test_common_words_after_in_are_not_towns(text: str) -> None:
+    assert "rare known town after a preposition" not in {
+        r.recognition_metadata.get("reason") for r in PLACE.analyze(text, [], None) if r.recognition_metadata
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interpreter ID: A1234 present.", "A1234"),
+        ("Workstation: VALRAD-WS07 (203.0.113.48)", "VALRAD-WS07"),
+    ],
+)
+def test_more_identifiers(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
+
+
+def test_id_label_needs_digits() -> None:
+    assert not _texts(ID, "ID: 3 days of cefazolin. ID consult: 2 days.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("interpreter (staff, ext. 4482) conferenced in", "ext. 4482"),
+        ("Social Work (Tobias Kettleson, LCSW, x4471) to assist", "x4471"),
+    ],
+)
+def test_extensions_take_their_prefix(text: str, expected: str) -> None:
+    from redactphi_recognizers import PhoneNumberRecognizer
+
+    assert expected in _texts(PhoneNumberRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Father Lavoie will give the Anointing of the Sick.", "Father Lavoie"),
+        ("family would like their imam, Sheikh Abdullahi Nur, to visit.", "Sheikh Abdullahi Nur"),
+        ("RE: Walter (Wojciech) Nowak\nDOB: 09/30/1949", "Walter (Wojciech) Nowak"),
+        ("KRAUSE, HELMUT F   SC-3309176   08/08/1951   Page 1 of 1", "KRAUSE, HELMUT F"),
+    ],
+)
+def test_more_persons(text: str, expected: str) -> None:
+    assert expected in _texts(PERSON, text)
+
+
+@pytest.mark.parametrize("text", ["Father MI, mother HTN.", "Medicaid (ForwardHealth) ID: 4401873265"])
+def test_more_not_persons(text: str) -> None:
+    assert not _texts(PERSON, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondary: Medicare Part B, MBI 2WR9-KD4-MX61",
+        "Tertiary: IHS/PRC referral # CHN-PRC-25-00413",
+        "also eligible through Indian Health Service today",
+    ],
+)
+def test_public_programs_are_not_organisations(text: str) -> None:
+    assert not _texts(ORG, text)

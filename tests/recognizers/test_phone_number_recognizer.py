@@ -17,7 +17,7 @@ REC = PhoneNumberRecognizer()
         ("pager 4-1234", ["4-1234"]),  # in-house pager after a cue
         ("+1 555 201 3344", ["+1 555 201 3344"]),
         ("then ask for pager 7713.", ["7713"]),  # in-house pager
-        ("Referral Coordinator, ext. 112", ["112"]),  # extension alone
+        ("Referral Coordinator, ext. 112", ["ext. 112"]),  # an extension alone takes its prefix
     ],
 )
 def test_phones_found(text: str, expected: list[str]) -> None:
