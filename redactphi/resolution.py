@@ -35,6 +35,17 @@ _LISTED_REASONS = frozenset(
     }
 )
 _TOWN_AFTER_PREPOSITION = "rare known town after a preposition"
+# A law firm or company the maker's name opens: "Hollister, Grant & Abernathy LLP".
+_FIRM_AFTER = re.compile(
+    r"[ \t,&]*(?:(?:and[ \t]+)?[A-Z][A-Za-z'’\-]+[ \t,&]*){0,4}(?:LLP|LLC|PLLC|P\.?C\.?|Inc\.?|Ltd\.?)(?![\w])"
+)
+# Words that make a maker's name an institution ("Olympus Medical Center" would be a place).
+_NOT_A_MAKER_WORDS = frozenset(
+    "hospital hospitals center centre clinic clinics health healthcare medical university college school "
+    "institute foundation pharmacy laboratory laboratories lab labs associates group practice partners "
+    "physicians surgery surgical care services home county city regional memorial llp llc inc corp co "
+    "company ltd pllc pc lines freight trucking transport logistics law attorneys bank church school".split()
+)
 # A brand or eponym before the device it names: "Bledsoe hip brace", "Huber needle".
 _DEVICE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+)?(?:brace|boot|splint|needle|catheter|pump|device|sling|collar|walker|stockings?|mask"
@@ -134,6 +145,13 @@ class FindingResolver:
             return True  # "Optiflux F180NR", "Medtronic 6935M", "Arthrex AR-8925DS": a model number
         if f.entity_type not in _NAME_TYPES | {"ORGANIZATION", "LOCATION"}:
             return False
+        if (
+            f.entity_type == "ORGANIZATION"
+            and (f.recognizer == _NER or f.reason == "affiliation in brackets after a person")
+            and self._is_manufacturer(span)
+            and not _FIRM_AFTER.match(text, f.end)
+        ):
+            return True  # "Jared Walker (Arthrex)", "Medtronic IPC microdebrider": a maker and its product
         if f.reason in _LISTED_REASONS:
             # "Foundation Medicine", "Anthem Blue Cross", "address in Hutchinson"; a small town
             # after "in" or "from" still yields to the lexicon ("positive in Kawasaki")
@@ -143,6 +161,13 @@ class FindingResolver:
                 or _DEVICE_NOUN_AFTER.match(text, f.end) is not None  # "placed in Bledsoe hip brace"
                 or _EPONYM_HEAD_AFTER.match(text, f.end) is not None
             )
+        if (
+            f.entity_type == "PROVIDER"
+            and text[f.start - 1 : f.start] == "("
+            and text[f.end : f.end + 1] == ")"
+            and self.lexicon.is_product(span)
+        ):
+            return True  # "Jared Walker (Arthrex)": the representative's maker, not a person
         if f.recognizer in _CUED_RECOGNIZERS:
             # weak cued findings (initials in a role field) yield to clinical vocabulary
             return f.score < 0.7 and self.lexicon.is_clinical(span, word_by_word=False)
@@ -294,6 +319,16 @@ class FindingResolver:
         if len(last) > 2 and self.lexicon.is_product(last):
             return True
         return len(words) >= 2 and self.lexicon.is_product(" ".join(words[-2:]))
+
+    def _is_manufacturer(self, span: str) -> bool:
+        """A device or drug maker from the lexicon, alone or before its product's model words
+        ("NuVasive CoRoent Small Contoured"), and no institution word after it."""
+        words = _NAME_TOKEN.findall(span)
+        if not words or not self.lexicon.is_product(words[0]):
+            return False
+        if self.lexicon.is_product(" ".join(words)) or len(words) == 1:
+            return True
+        return not any(w.lower() in _NOT_A_MAKER_WORDS for w in re.findall(r"[A-Za-z]+", span)[1:])
 
     def _on_clinical_phrase(self, text: str, f: Finding, protected: Sequence[tuple[int, int]]) -> bool:
         """Whether the finding is a lexicon phrase plus nothing that could be PHI: "Clinical

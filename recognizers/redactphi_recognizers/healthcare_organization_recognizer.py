@@ -112,7 +112,7 @@ _WEAK_HEADS = (
     "Spine", "Spine and Pain", "Spine & Pain", "Pain & Spine", "Pain and Spine", "Pain Management", "Pain Center", "Spine Center", "ASC",
     "Organ Recovery", "Organ Procurement Organization", "Donor Network", "Donor Services", "Tissue Bank",
     "Blood Center", "Heart & Vascular", "Heart and Vascular", "Heart Institute", "Vascular",
-    "Residential Care", "Adult Family Home", "Group Home", "Care Home", "Memory Care",
+    "Freight Lines", "Truck Lines", "Residential Care", "Adult Family Home", "Group Home", "Care Home", "Memory Care",
     "General Surgery", "Endocrine Surgery", "Surgery Associates", "Surgical Group", "Surgical Specialists",
     "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
     "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
