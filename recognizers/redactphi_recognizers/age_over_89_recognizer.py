@@ -22,6 +22,10 @@ _BEFORE = re.compile(
 )
 # "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
 _BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)
+# Header blocks: "KIMBROUGH, EARLINE V    F  90Y", "M/92", "female, 91 yo".
+_SEX_AGE = re.compile(
+    rf"(?:\b[MF]|\b(?i:male|female))[ \t/,]+{_AGE}[ \t]*(?:Y|y|yo|YO|yrs?)(?![\w])"
+)
 _BIRTHDAY = re.compile(rf"(?<![\w.]){_AGE}(?:th|st|nd|rd)[ \t]+birthday", re.IGNORECASE)
 _WORDS = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -65,6 +69,7 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("age over 89 at death", _LIVED_TO, 0.85),
         SpanPattern("age over 89 in apposition", _APPOSITION, 0.7),
         SpanPattern("age over 89 in brackets", _BRACKETED, 0.85, gate=re.compile(r"\(")),
+        SpanPattern("age over 89 after the sex", _SEX_AGE, 0.85),
         SpanPattern("age over 89 at a birthday", _BIRTHDAY, 0.85, gate=re.compile(r"(?i)birthday")),
     )
 

@@ -59,7 +59,7 @@ _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}"
     # a range of days: "June 24-25", "Feb 16-19"
     rf"(?:[-–](?:[12]\d|3[01]|0?[1-9]){_ORD}(?![\d/]|[:.]\d))?"
-    rf"(?!\s*[:.]?\d(?!\d?:[0-5]\d))(?![\w%])(?:{_TIME}))"
+    rf"(?!\s*[:.]?\d(?!\d?:[0-5]\d|\d?/\d))(?![\w%])(?:{_TIME}))"
 )
 _MONTH_DAY_LOWER = re.compile(
     rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH_LOWER})\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>{_YEAR4}))?"

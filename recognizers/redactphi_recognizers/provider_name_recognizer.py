@@ -185,7 +185,10 @@ _INITIAL_AFTER_BY = re.compile(
 # Words of a dictation or transcription stamp line.
 _STAMP_LINE = re.compile(r"(?i)\bjob\b|dictat|transcri")
 # Typist initials closing a transcription line: "... job id 44128390. hf/mo".
-_INITIALS_CHAIN_EOL = re.compile(r"[.;][ \t]+(?P<chain>[a-z]{2,4}/[a-z]{2,4})[ \t]*$", re.MULTILINE)
+_INITIALS_CHAIN_EOL = re.compile(
+    # "... job id 44128390. hf/mo", "Job No. 30718842   WdV/kpw": after a stop or a wide gap
+    r"(?:[.;][ \t]+|[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4})[ \t]*$", re.MULTILINE
+)
 _STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
 _SPECIES = frozenset(
@@ -290,6 +293,11 @@ _INITIALS_DATE_LINE = re.compile(
 )
 # Initials alone on the line under a signature or dictation line: "Electronically signed
 # 21-MAR-2024 16:28\nTCO".
+# "Gross: LMP; grossed by ...", "Grossed by: TMG": the grosser's initials in a pathology report.
+_GROSS_INITIALS = re.compile(
+    r"\b(?:Gross(?:ed)?(?:[ \t]+by)?|GROSS(?:ED)?(?:[ \t]+BY)?|Dissected[ \t]+by|Cut[ \t]+by)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[;,.)]|[ \t]*$|[ \t]{2,})",
+    re.MULTILINE,
+)
 _INITIALS_ALONE = re.compile(
     # alone on a line, or in brackets closing a sentence ("...cassette B1. (TMG)")
     r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*$|(?<=[.;][ \t])\((?P<bracketed>[A-Z]{2,4})\)[ \t]*$",
@@ -394,6 +402,11 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             for part in parts:
                 yield SpanMatch(pos, pos + len(part), "PROVIDER", 0.75, initials.name), initials
                 pos += len(part) + 1
+        for m in _GROSS_INITIALS.finditer(text):
+            if m.group("phi") not in _NOT_BY_INITIALS:
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.65, "grosser's initials"), initials
+        last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
         for m in _INITIALS_ALONE.finditer(text):
             previous_end = m.start() - 1
             previous = text[text.rfind("\n", 0, max(0, previous_end)) + 1 : max(0, previous_end)]
@@ -402,7 +415,8 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             token = m.group("phi") or m.group("bracketed")
             if token in _NOT_BY_INITIALS or _IS_CREDENTIAL.fullmatch(token):
                 continue
-            if m.group("bracketed") or _SIGNED_LINE.search(previous) or _SIGNED_LINE.search(following):
+            closing = m.group("phi") is not None and m.group("phi") == last_line and m.end() >= len(text.rstrip())
+            if m.group("bracketed") or closing or _SIGNED_LINE.search(previous) or _SIGNED_LINE.search(following):
                 start, end = m.span("phi" if m.group("phi") else "bracketed")
                 # below 0.7: a clinical abbreviation there ("CBC") yields to the lexicon
                 yield SpanMatch(start, end, "PROVIDER", 0.65, "initials under a signature"), initials

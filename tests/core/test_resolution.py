@@ -437,3 +437,20 @@ def test_a_street_address_takes_the_building_and_floor_before_it() -> None:
 def test_a_department_after_a_dash_is_not_the_institution_s_site() -> None:
     text = _redact("Seen at Sagebrush Children's Hospital - Pediatric Surgery today.\n")
     assert "- Pediatric Surgery today" in text
+
+
+def test_makers_stay_unless_a_company_word_follows(redactor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Device representative: Jared Walker (Arthrex)\n"
+        "Polyps were debrided with the Medtronic IPC microdebrider.\n"
+        "He drives for Hollister Freight Lines out of Fresno.\n"
+    )
+    out = redactor.redact(text).text
+    assert "(Arthrex)" in out and "Medtronic IPC" in out
+    assert "Jared Walker" not in out and "Hollister" not in out
+
+
+def test_small_town_after_a_preposition_but_not_a_device(redactor) -> None:  # type: ignore[no-untyped-def]
+    out = redactor.redact("Discharged to home in Aransas Pass. Port accessed with a Huber needle.").text
+    assert "Aransas Pass" not in out
+    assert "Huber needle" in out

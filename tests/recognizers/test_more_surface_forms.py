@@ -308,3 +308,34 @@ def test_more_not_persons(text: str) -> None:
 )
 def test_public_programs_are_not_organisations(text: str) -> None:
     assert not _texts(ORG, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('INDICATIONS: Mr. Gentry ("Buddy") is a 64-year-old', "Buddy"),
+        ('HPI: Ms. Nguyen ("Bay") is a 33-year-old designer', "Bay"),
+    ],
+)
+def test_nicknames_after_an_honorific(text: str, expected: str) -> None:
+    assert expected in _texts(PERSON, text)
+
+
+def test_age_after_the_sex_in_a_header() -> None:
+    assert _texts(AGE, "KIMBROUGH, EARLINE V    F  90Y\nMRN TB-118375") == ["90"]
+    assert not _texts(AGE, "90Y radioembolization planned.")  # yttrium-90, not an age
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Transcribed by kpw  Job No. 30718842   WdV/kpw\ncc: X", ["WdV", "kpw"]),
+        ("reached him on 10/5 and scheduled excision.\nKP\n", ["KP"]),  # initials closing the note
+    ],
+)
+def test_more_initials(text: str, expected: list[str]) -> None:
+    assert set(expected) <= set(_texts(PROVIDER, text))
+
+
+def test_month_day_before_a_count() -> None:
+    assert "Oct 4" in _texts(DATE, "Blood cultures from Oct 4 2/2 sets growing E. coli.")
