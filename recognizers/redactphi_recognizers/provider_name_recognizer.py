@@ -187,7 +187,9 @@ _STAMP_LINE = re.compile(r"(?i)\bjob\b|dictat|transcri")
 # Typist initials closing a transcription line: "... job id 44128390. hf/mo".
 _INITIALS_CHAIN_EOL = re.compile(
     # "... job id 44128390. hf/mo", "Job No. 30718842   WdV/kpw": after a stop or a wide gap
-    r"(?:[.;][ \t]+|[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4})[ \t]*$", re.MULTILINE
+    # the wide gap starts after a visible character: from inside a long run of blanks every
+    # position would rescan the rest of it (quadratic)
+    r"(?:[.;][ \t]+|(?<=\S)[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4})[ \t]*$", re.MULTILINE
 )
 _STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
