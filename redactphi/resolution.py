@@ -44,7 +44,7 @@ _NOT_A_MAKER_WORDS = frozenset(
     "hospital hospitals center centre clinic clinics health healthcare medical university college school "
     "institute foundation pharmacy laboratory laboratories lab labs associates group practice partners "
     "physicians surgery surgical care services home county city regional memorial llp llc inc corp co "
-    "company ltd pllc pc lines freight trucking transport logistics law attorneys bank church school".split()
+    "company ltd pllc pc lines freight trucking transport logistics law attorneys bank church".split()
 )
 # A brand or eponym before the device it names: "Bledsoe hip brace", "Huber needle".
 _DEVICE_NOUN_AFTER = re.compile(

@@ -293,15 +293,15 @@ _INITIALS_DATE_LINE = re.compile(
     r"(?:^[ \t]*|(?<=\b(?:MD|DO|NP|PA|RN)[ \t]/[ \t]))(?!(?:DOB|DOS|DOD|DOI|EDD|EDC|LMP|ADM|DIS|REF|EXP|DC|DT|TX|RX|SX|HX|FU)\b)(?P<phi>[A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:?\d{2})?(?=[ \t]*$|[ \t]{2,})",
     re.MULTILINE,
 )
-# Initials alone on the line under a signature or dictation line: "Electronically signed
-# 21-MAR-2024 16:28\nTCO".
 # "Gross: LMP; grossed by ...", "Grossed by: TMG": the grosser's initials in a pathology report.
 _GROSS_INITIALS = re.compile(
     r"\b(?:Gross(?:ed)?(?:[ \t]+by)?|GROSS(?:ED)?(?:[ \t]+BY)?|Dissected[ \t]+by|Cut[ \t]+by)[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4})(?=[;,.)]|[ \t]*$|[ \t]{2,})",
     re.MULTILINE,
 )
+# Initials alone on the line under or over a signature or dictation line ("Electronically
+# signed 21-MAR-2024 16:28\nTCO"), closing the note, or in brackets closing a sentence
+# ("...cassette B1. (TMG)").
 _INITIALS_ALONE = re.compile(
-    # alone on a line, or in brackets closing a sentence ("...cassette B1. (TMG)")
     r"^[ \t]*(?P<phi>[A-Z]{2,4})[ \t]*$|(?<=[.;][ \t])\((?P<bracketed>[A-Z]{2,4})\)[ \t]*$",
     re.MULTILINE,
 )

@@ -286,10 +286,13 @@ _CUED_KNOWN_PLACE = re.compile(
 )
 # A city after an institution's head word, closing its field: "Hospital: Cumberland Valley
 # Medical Center, Hagerstown", "Branch: Lancaster". The gazetteer decides.
-_CITY_AFTER_INSTITUTION = re.compile(
-    r"\b(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Institute|University|College|School"
+_INSTITUTION_HEAD = (
+    r"(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Institute|University|College|School"
     r"|Pharmacy|Associates|Group|Practice|Living|Rehab|Rehabilitation|Services|Home|Campus|Memorial"
-    r"|General|Branch|Office|Site|Location)(?:[ \t]*[,:][ \t]*|[ \t]+\()"
+    r"|General|Branch|Office|Site|Location)"
+)
+_CITY_AFTER_INSTITUTION = re.compile(
+    rf"\b{_INSTITUTION_HEAD}(?:[ \t]*[,:][ \t]*|[ \t]+\()"
     rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}))",
     re.MULTILINE,
 )
@@ -297,10 +300,7 @@ _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
 # "..., Lakewood, CO,\n", "Jasper, AR (Newton County)": a field's end, a comma closing its line
 # or the county in brackets after it.
 # "Housatonic Valley Hospital, Torrington, CT": a city and state right after an institution.
-_INSTITUTION_BEFORE = re.compile(
-    r"\b(?:Hospital|Center|Centre|Clinic|Institute|University|College|Pharmacy|Associates|Practice|Home|Campus"
-    r"|Memorial|Medicine|Health|Healthcare|Surgery|Imaging|Laboratory|Lab)[ \t]*,[ \t]*$"
-)
+_INSTITUTION_BEFORE = re.compile(rf"\b(?:{_INSTITUTION_HEAD}|Medicine|Surgery|Imaging|Laboratory|Lab)[ \t]*,[ \t]*$")
 _FIELD_END = re.compile(
     r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n)|,[ \t]*(?:$|\n)|\([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish)\))",
     re.MULTILINE,
