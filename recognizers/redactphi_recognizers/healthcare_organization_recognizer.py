@@ -116,6 +116,10 @@ _WEAK_HEADS = (
     "General Surgery", "Endocrine Surgery", "Surgery Associates", "Surgical Group", "Surgical Specialists",
     "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
     "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
+    "Residency", "Residency Program", "Fellowship Program",
+    "Football Club", "Soccer Club", "Athletic Club", "Swim Club", "Hockey Club", "Rugby Club", "FC",
+    "Visiting Nurses", "Visiting Nurse Service", "Visiting Nurse Services", "Immunology",
+    "Asthma & Allergy", "Allergy & Asthma", "Allergy, Asthma & Immunology", "Allergy, Asthma and Immunology",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
@@ -405,9 +409,11 @@ _NATIONAL = _national_names()
 # villus sampling, cardiovascular system): named as a chain only with a shop or place cue.
 _CLINICAL_ABBREVIATION_CHAINS = frozenset({"CVS"})
 _PHARMACY_CONTEXT = re.compile(r"(?i)\b(?:at|from|to|via)[ \t]+CVS\b|pharm|\bRx\b|prescri|refill|#[ \t]?\d|store|caremark|minuteclinic")
-# A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor".
+# A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor";
+# and a sports club named head first: "FC Schuylkill United".
 _WORSHIP = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church[ \t]+of(?:[ \t]+the)?)"
+    rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church[ \t]+of(?:[ \t]+the)?"
+    rf"|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerios?|(?-i:FC|AFC)(?=[ \t]+[A-Z][a-z]))"
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
@@ -458,7 +464,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7, gate=re.compile(r"(?i)plan|insurance|payer|payor|coverage")),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
-        SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church")),
+        SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerio|\bA?FC [A-Z]")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
         SpanPattern("acronym after a place preposition (weak)", _ACRONYM_AT, 0.55),

@@ -153,7 +153,7 @@ _NEWBORN = re.compile(
 )
 # A quoted nickname after a labelled full name: 'Name: Talalelei Faleafa   ("Lei")'.
 _NICKNAME_AFTER = re.compile(
-    rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST}|(?:{HONORIFICS}|{TITLES})[ \t]+{SURNAME})[ \t]+\(?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
+    rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST}|(?:{HONORIFICS}|{TITLES})[ \t]+{SURNAME})[ \t]+\(?(?:(?:prefers|goes[ \t]+by|called|known[ \t]+as|nickname:?|aka|a\.k\.a\.)[ \t]+)?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .name_patterns import CREDENTIALS, FULL_NAME, LAST_FIRST, NAME_WORD, SURNAME, TITLE_NAME, TITLES
 from .name_priors import NamePriors
-from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
+from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, aligned_table_cells, table_column_header
 
 __all__ = ["ProviderNameRecognizer"]
 
@@ -36,6 +36,7 @@ _ROLE_LABELS = (
     r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
     r"|ANES(?:TH)?\.?|(?-i:MA|CMA|RMA|LVN|PCT)|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
     r"SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
+    r"|(?:ORDERING|AUTHORIZING)(?:[ \t]*/[ \t]*(?:ORDERING|AUTHORIZING))?|ROOM(?:ING|ED[ \t]+BY)|VACCINATOR|ADMINISTERED[ \t]+BY|GIVEN[ \t]+BY"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
 # and runs to the end of the line or the next wide gap.
@@ -310,6 +311,27 @@ _DICTATION_LINE = re.compile(r"\b(?:Dictated|Transcribed|DICTATED|TRANSCRIBED|(?
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 
+# A table column of the staff who gave, entered or performed each row: "BY", "Initials",
+# "Given by", "Administered by", "Vaccinator", "Entered by".
+_STAFF_COLUMN = re.compile(
+    r"(?i)(?:by|init(?:ial)?s?\.?|(?:given|admin(?:istered)?|entered|performed|documented|recorded|charted|verified|signed)"
+    r"(?:[ \t]+by)?|vaccinator|administrator|staff|nurse|clinician|user|tech(?:nician)?)"
+)
+# What such a cell holds when it is a person: initials ("MM", "M.M.", "mm" not: units) or a
+# short name ("M. Mendes", "Mendes RN", "Maria Mendes").
+_STAFF_CELL = re.compile(
+    r"(?P<initials>[A-Z]{2,4}|(?:[A-Z]\.){2,3})|(?P<name>(?:[A-Z]\.[ \t]?)?[A-Z][a-z'\-]+(?:[ \t][A-Z][a-z'\-]+)?)"
+    r"(?:,?[ \t]+[A-Z]{2,5})?"
+)
+# An initials key: "MM = Maria Mendes, RN; DK = Dana Kim, LPN". The letters must be the
+# name's initials (first and last, or first, middle and last).
+_INITIALS_KEY = re.compile(
+    r"(?<![\w/])(?P<phi>[A-Z]{2,3})[ \t]*(?:=|:|[-–—])[ \t]*(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]*\.?){1,2})"
+)
+# Initials alone on a line after a dash, closing a message: "- CY" under the last paragraph.
+_INITIALS_DASH_LINE = re.compile(r"(?:(?<=[.!?)][ \t]\n)|(?<=[.!?)]\n))[ \t]*[-–—~]{1,2}[ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
+
+
 class ProviderNameRecognizer(SpanPatternRecognizer):
     """Names of clinicians and staff (entity type PROVIDER)."""
 
@@ -430,6 +452,22 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.6, "initials after 'by'"), initials
+        yield from self._staff_columns(text, initials)
+        for m in _INITIALS_KEY.finditer(text):
+            words = re.split(r"[ \t]+", m.group("name"))
+            letters = "".join(w[0] for w in words)
+            if m.group("phi") in (letters, letters[0] + letters[-1]):
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.8, "initials in a key beside the name"), initials
+        for m in _INITIALS_DASH_LINE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start("phi")) + 1
+            previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start].lstrip()
+            if m.group("phi") in _NOT_BY_INITIALS or _IS_CREDENTIAL.fullmatch(m.group("phi")):
+                continue
+            if previous[:1] in {"-", "*", "•", "–"} or re.match(r"\d+[.)]", previous):
+                continue  # the next item of a list ("- CBC"), not a signature
+            start, end = m.span("phi")
+            yield SpanMatch(start, end, "PROVIDER", 0.65, "initials signing a message"), initials
         for m in _INITIALS_DASH_EOL.finditer(text):
             if m.group("phi").islower() and m.group("phi") in _NOT_TYPIST | _NOT_LOWER_INITIALS | {"am", "pm", "ok"}:
                 continue  # "... at 10. - am", "- ok": words and units, not initials
@@ -437,6 +475,30 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
                 continue  # "... - CT": a test, not a signature
             start, end = m.span("phi")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "initials signing an entry"), initials
+
+    def _staff_columns(self, text: str, pattern: SpanPattern) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+        """People in a table's staff column (space-aligned or pipe rows)."""
+        cells = list(aligned_table_cells(text, _STAFF_COLUMN))
+        if "|" in text:
+            for m in re.finditer(r"(?<=\|)[ \t]*(?P<cell>[^|\n]*[^|\s])[ \t]*(?=\|)", text):
+                header = table_column_header(text, m.start("cell"))
+                if header and _STAFF_COLUMN.fullmatch(header):
+                    cells.append((header, m.start("cell"), m.end("cell")))
+        for _, start, end in cells:
+            m = _STAFF_CELL.fullmatch(text, start, end)
+            if m is None:
+                continue
+            if m.group("initials"):
+                token = m.group("initials").replace(".", "")
+                if token in _NOT_BY_INITIALS or _IS_CREDENTIAL.fullmatch(token):
+                    continue
+                s, e = m.span("initials")
+            else:
+                words = m.group("name").split()
+                if len(words) == 1 and not NamePriors.load().is_name_like(words[0]):
+                    continue  # "Pharmacy", "Outside", "Patient": words, not staff
+                s, e = m.span("name")
+            yield SpanMatch(s, e, "PROVIDER", 0.75, "staff column of a table"), pattern
 
     def _names_in_value(
         self, text: str, start: int, end: int, pattern: SpanPattern
@@ -458,6 +520,12 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if value[s:e].isupper() and len(value[s:e]) <= 6 and value.rfind("(", 0, s) > value.rfind(")", 0, s):
                 continue  # "(MIGS fellow)", "(CT surgery)": a service in brackets
             words = re.findall(r"[A-Za-z]+", value[s:e])
+            in_brackets = value.rfind("(", 0, s) > value.rfind(")", 0, s)
+            priors = NamePriors.load()
+            if named and in_brackets and not any(
+                priors.is_known_name(w) or (priors.is_name_like(w) and priors.word_frequency(w) < 2.5) for w in words
+            ):
+                continue  # "Dr. Caleb Whitehorse (Orthopaedic Surgery)": the service, not a name
             if len(words) >= 2 and all(w.isupper() and len(w) <= 4 for w in words):
                 if len(words) == 2 and _IS_CREDENTIAL.fullmatch(words[1]) and not _IS_CREDENTIAL.fullmatch(words[0]):
                     first = value.index(words[0], s)  # "Screened by: JHW, CT(ASCP)": initials, credential
@@ -489,12 +557,13 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         for m in _LOWER_WORD.finditer(value):
             word = m.group().strip("'’-")
             gap = value[run[-1][1] : m.start()] if run else ""
-            if word in _NOT_NAMES or word in _LOWER_CREDENTIALS or (run and gap.strip() not in {"", ","}):
+            after_number = not run and re.search(r"\d[ \t]*$", value[: m.start()]) is not None
+            if after_number or word in _NOT_NAMES or word in _LOWER_CREDENTIALS or (run and gap.strip() not in {"", ","}):
                 if 1 <= len(run) <= 3:
                     yield SpanMatch(start + run[0][0], start + run[-1][1], "PROVIDER", 0.8, pattern.name), pattern
                 run = []
-                if word in _NOT_NAMES or word in _LOWER_CREDENTIALS:
-                    continue
+                if after_number or word in _NOT_NAMES or word in _LOWER_CREDENTIALS:
+                    continue  # "12 min": a unit after its number
             run.append(m.span())
         if 1 <= len(run) <= 3:
             yield SpanMatch(start + run[0][0], start + run[-1][1], "PROVIDER", 0.8, pattern.name), pattern

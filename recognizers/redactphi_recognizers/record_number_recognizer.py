@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterator
 
 from .name_priors import NamePriors
-from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer, preceding_words, table_column_header
+from .span_pattern import (
+    SpanMatch,
+    SpanPattern,
+    SpanPatternRecognizer,
+    aligned_table_cells,
+    preceding_words,
+    table_column_header,
+)
 
 __all__ = ["RecordNumberRecognizer"]
 
@@ -109,8 +116,8 @@ _PLATE = re.compile(
 # "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".
 _USERNAME = re.compile(
     r"(?:\b(?:[Cc]reated|[Mm]odified|[Ee]dited|[Uu]pdated|[Ee]ntered|[Aa]ccessed|[Vv]iewed|[Pp]rinted|[Rr]esponse"
-    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+)(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+(?:user[ \t]+)?"
-    r"(?P<phi>[A-Za-z][A-Za-z0-9._]{2,19})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d))"
+    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+):?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+(?:user[ \t]+)?"
+    r"(?P<phi>[A-Za-z][A-Za-z0-9._]{2,19})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d|[ \t])|[ \t]*(?:\n|$))"
     r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID)[ \t]*[:=#][ \t]*"
     r"(?P<user>[A-Za-z][A-Za-z0-9._]{2,19})(?![\w@]))"
 )
@@ -140,7 +147,10 @@ _TABLE_PATTERN = SpanPattern("value in an identifier column of a table", re.comp
 
 
 def _table_column_ids(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
-    """Cells under an identifier column's header, in the pipe rows that follow it."""
+    """Cells under an identifier column's header, in pipe or space-aligned rows below it."""
+    for _, start, end in aligned_table_cells(text, _ID_HEADER):
+        if _TABLE_VALUE.fullmatch(text[start:end]):
+            yield SpanMatch(start, end, "DEVICE_ID", 0.85, _TABLE_PATTERN.name), _TABLE_PATTERN
     if "|" not in text:
         return
     pos = 0

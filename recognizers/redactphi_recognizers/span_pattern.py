@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from . import prefilter
 
-__all__ = ["SpanMatch", "SpanPattern", "SpanPatternRecognizer", "preceding_words"]
+__all__ = ["SpanMatch", "SpanPattern", "SpanPatternRecognizer", "aligned_table_cells", "preceding_words"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|#")
 
@@ -128,6 +128,63 @@ def table_column_header(text: str, start: int, max_rows: int = 30) -> str | None
             return cells[column].strip() if column < len(cells) else None
         pos = header_start - 1
     return None
+
+
+# A cell of a space-aligned table: words with single spaces inside, cells apart by two or
+# more spaces or a tab ("Hep B #2      04/30/2012   Pediarix / GSK   AC21B129AA   L VL   MM").
+_ALIGNED_CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?=[^ \t\n]))*")
+
+
+_DIGITLESS_LINE = re.compile(r"^[^\n\d]+$", re.MULTILINE)
+
+
+def _aligned_cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
+
+
+def aligned_table_cells(
+    text: str, header: re.Pattern[str], max_rows: int = 60
+) -> Iterator[tuple[str, int, int]]:
+    """Cells under the columns `header` names in space-aligned tables: (column, start, end).
+
+    A header line has three or more cells and no digits, and one cell `header` matches in
+    full. Rows are the lines below it up to a blank line (a dashed rule is skipped). A row
+    with as many cells as the header is read cell by cell; otherwise a cell belongs to the
+    column whose heading starts within two characters of it.
+    """
+    if "  " not in text and "\t" not in text:
+        return
+    for line in _DIGITLESS_LINE.finditer(text):
+        if "  " not in line.group() and "\t" not in line.group():
+            continue
+        heads = _aligned_cells(line.group())
+        if len(heads) < 3:
+            continue
+        wanted = {i for i, (_, cell) in enumerate(heads) if header.fullmatch(cell)}
+        if not wanted:
+            continue
+        row_start = line.end() + 1
+        for _ in range(max_rows):
+            if row_start >= len(text):
+                break
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            row = text[row_start:row_end]
+            if not row.strip():
+                break
+            if not re.fullmatch(r"[ \t\-=_]*", row):
+                cells = _aligned_cells(row)
+                for j, (col, cell) in enumerate(cells):
+                    if len(cells) == len(heads):
+                        i = j
+                    else:
+                        near = [i for i, (hcol, _) in enumerate(heads) if abs(hcol - col) <= 2]
+                        if not near:
+                            continue
+                        i = near[0]
+                    if i in wanted:
+                        yield heads[i][1], row_start + col, row_start + col + len(cell)
+            row_start = row_end + 1
 
 
 def preceding_words(text: str, start: int, window: int = 40) -> list[str]:

@@ -245,6 +245,13 @@ _MILE_MARKER = re.compile(
     r"(?P<phi>\b(?:[Mm]ile[ \t]+[Mm]arker|MILE[ \t]+MARKER|MM)[ \t]*#?[ \t]*\d{1,3}(?:\.\d)?"
     rf"(?:[ \t]+(?:(?:east|west|north|south|E|W|N|S)[ \t]+of|near|outside(?:[ \t]+of)?)[ \t]+{CITY})?)(?![\w'’])"
 )
+# An apartment alone in a sentence: "the hallway of Apt 4D", "moved to apartment 12B". A
+# number is needed ("apartment complex" is no place); a letter alone only after "Apt".
+_APARTMENT = re.compile(
+    r"(?<![\w/\-])(?P<phi>(?:Apt|APT|Apartment|APARTMENT|apartment)\.?[ \t]*#?[ \t]*"
+    r"(?:\d{1,5}[A-Za-z]?|[A-Z]-?\d{1,4}[A-Za-z]?)(?![\w\-/]|\.\d)"
+    r"(?![ \t]+(?:weeks?|wks?|days?|months?|mos?|blocks?|miles?|mi|hours?|hrs?|min|minutes|bedrooms?|br|bd|years?|yrs?|times|floors?|stories)\b)|(?:Apt|APT)\.?[ \t]+[A-H](?![\w'’\-]))"
+)
 # A street without a house number in an address field, with its town: "Address: Chapter
 # House Road, Mile 4, Many Farms, AZ 86538".
 _LABELLED_STREET = re.compile(
@@ -332,6 +339,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
+        SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
         SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),
         SpanPattern("building before a street", _BUILDING_ADDRESS, 0.85, gate=re.compile(r"(?i)\bbldg|\bbuilding")),

@@ -1,0 +1,146 @@
+"""Surface forms met in sample sets zf onwards (session 7): each rule with a case it must
+take and, where the rule could over-reach, a case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from redactphi_recognizers import (
+    HealthcareOrganizationRecognizer,
+    PersonNameRecognizer,
+    ProviderNameRecognizer,
+    RecordNumberRecognizer,
+    StreetAddressRecognizer,
+)
+
+from .conftest import spans
+
+PERSON = PersonNameRecognizer()
+PROVIDER = ProviderNameRecognizer()
+ORG = HealthcareOrganizationRecognizer()
+ID = RecordNumberRecognizer()
+PLACE = StreetAddressRecognizer()
+
+IMMUNIZATION_TABLE = (
+    "VACCINE               DATE GIVEN   PRODUCT / MFR          LOT          SITE   BY\n"
+    "Hep B #1              02/28/2012   Engerix-B Peds / GSK   AHBVB771AA   R VL   hospital\n"
+    "Hib #1                04/30/2012   ActHIB / Sanofi        UH622AA      R VL   MM\n"
+    "Tdap                  09/03/2024   Boostrix / GSK         7H2CL        L del  TG\n"
+    "\n"
+    "VIS given. Observed 15 minutes.\n"
+)
+
+
+def _texts(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t for t, _ in spans(recognizer, text)]
+
+
+def test_lot_column_of_a_space_aligned_table() -> None:
+    found = _texts(ID, IMMUNIZATION_TABLE)
+    assert {"AHBVB771AA", "UH622AA", "7H2CL"} <= set(found)
+    assert "02/28/2012" not in found and "15" not in found
+
+
+def test_staff_column_of_a_space_aligned_table() -> None:
+    found = _texts(PROVIDER, IMMUNIZATION_TABLE)
+    assert {"MM", "TG"} <= set(found)
+    assert "hospital" not in found and "GSK" not in found
+
+
+def test_staff_column_of_a_pipe_table() -> None:
+    table = "| Time | Drug | Given by |\n| 0810 | cefazolin 2 g | R. Okafor |\n| 0900 | heparin | Pharmacy |\n"
+    found = _texts(PROVIDER, table)
+    assert "R. Okafor" in found and "Pharmacy" not in found
+
+
+def test_a_table_without_an_identifier_column_is_left_alone() -> None:
+    table = "TEST          RESULT     UNITS    RANGE\nSodium        139        mmol/L   135-145\nA1c           7.2        %        4.0-5.6\n"
+    assert _texts(ID, table) == []
+    assert _texts(PROVIDER, table) == []
+
+
+def test_initials_in_a_key_beside_their_names() -> None:
+    key = "Administering staff key: MM = Maria Mendes, RN; DK = Dana Kim, LPN; SP = Sanjay P. Patel, MD"
+    assert {"MM", "DK", "SP"} <= set(_texts(PROVIDER, key))
+    # letters that are not the name's initials are no key
+    assert "CT" not in _texts(PROVIDER, "CT = Chest Imaging, Radiology")
+
+
+def test_initials_signing_a_message_after_a_dash() -> None:
+    message = "I placed the referral; his office will call you.\n- CY\n\n----------\n"
+    assert "CY" in _texts(PROVIDER, message)
+    lst = "Plan:\n- Repeat labs in 6 weeks.\n- CBC\n"
+    assert "CBC" not in _texts(PROVIDER, lst)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ordering/authorizing: Cook E\n\nReturn in 3 months.", "Cook E"),
+        ("Rooming: K. Young, CMA     Attending: Nadia Savage, DO", "K. Young"),
+    ],
+)
+def test_ordering_and_rooming_fields(text: str, expected: str) -> None:
+    assert expected in _texts(PROVIDER, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Circulator: 12 min",  # a unit after its number, not a lower-case name
+        "Ordering: Dr. Caleb Whitehorse (Orthopaedic Surgery) - total hip revision",
+    ],
+)
+def test_role_fields_leave_units_and_services(text: str) -> None:
+    found = _texts(PROVIDER, text)
+    assert "min" not in found and "Orthopaedic" not in found
+
+
+def test_user_name_in_a_printed_stamp() -> None:
+    assert "tgarcia" in _texts(ID, "Printed: 09/03/2024 15:26 by tgarcia   Page 1 of 1")
+    assert "jsmith" in _texts(ID, "Printed by jsmith\nNext line")
+    assert _texts(ID, "Signed by the attending today.") == []
+
+
+def test_nickname_after_prefers() -> None:
+    assert "Peg" in _texts(PERSON, 'Name: KING, MARGARET ANNE (prefers "Peg")')
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mom reports peeling paint in the hallway of Apt 4D.", "Apt 4D"),
+        ("Neighbor (Apartment #12) has a key.", "Apartment #12"),
+    ],
+)
+def test_apartment_alone(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lives in an apartment 2 blocks from the clinic",
+        "follow-up apt 2 weeks",  # an appointment
+        "stabbed in his apartment Y92.039 tonight",  # a place-of-occurrence code
+    ],
+)
+def test_not_apartments(text: str) -> None:
+    assert _texts(PLACE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GARDEN STATE VISITING NURSES OF BERGEN\nSkilled Nursing Visit Note", "GARDEN STATE VISITING NURSES OF BERGEN"),
+        ("Northgate Meridian Allergy, Asthma & Immunology\n1 Landmark Sq", "Northgate Meridian Allergy, Asthma & Immunology"),
+        ("Attends Eglise Baptiste Nouvelle Jerusalem on Sundays.", "Eglise Baptiste Nouvelle Jerusalem"),
+        ("plays club soccer with FC Schuylkill United; hoping to play", "FC Schuylkill United"),
+        ("plays for Lehigh Valley FC on weekends", "Lehigh Valley FC"),
+    ],
+)
+def test_more_organisations(text: str, expected: str) -> None:
+    assert expected in _texts(ORG, text)
+
+
+def test_state_code_before_a_name_is_no_club() -> None:
+    assert _texts(ORG, "Greenville, SC Smith was seen") == []
