@@ -160,7 +160,13 @@ _INITIALS_COLON_INLINE = re.compile(
 )
 # Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
 # "Gross by LMK (Lydia M. King, PA)", "Coded by: RJL     Batch: 0311-07".
-_BY_INITIALS = re.compile(r"\bby[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,})", re.MULTILINE)
+_BY_INITIALS = re.compile(r"\b(?:by|BY)[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,})", re.MULTILINE)
+# A dictator's or typist's initials after a short stamp label: "DICT: TJW", "TRANS: DKH".
+_STAMP_LABEL_INITIALS = re.compile(
+    r"\b(?:DICT|Dict|TRANS|Trans|TYPIST|Typist|DICTATOR|Dictator|TRANSCRIPTIONIST|Transcriptionist|TRANSCR|Transcr)\.?"
+    r"[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4}|[a-z]{2,4})(?=[ \t]|$)",
+    re.MULTILINE,
+)
 _CERTIFYING_BODIES = frozenset("ASCP ARRT AAMA NCCPA AMT AANP ANCC NBRC CBIC AHIMA AAPC ACDIS NBCOT".split())
 _NOT_BY_INITIALS = frozenset(
     "CT MRI MR US EKG ECG EEG EMG XR IR OR ED ER ICU GI ENT PT OT ST RN MD DO PA NP "
@@ -190,7 +196,7 @@ _INITIALS_CHAIN_EOL = re.compile(
     # "... job id 44128390. hf/mo", "Job No. 30718842   WdV/kpw": after a stop or a wide gap
     # the wide gap starts after a visible character: from inside a long run of blanks every
     # position would rescan the rest of it (quadratic)
-    r"(?:[.;][ \t]+|(?<=\S)[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4})[ \t]*$", re.MULTILINE
+    r"(?:[.;][ \t]+|(?<=\S)[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4}|[A-Z]{2,4}/[A-Z]{2,4})[ \t]*$", re.MULTILINE
 )
 _STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
@@ -286,7 +292,7 @@ _REVIEW_INITIALS = re.compile(
 # Also before the line's dictation stamp: "rc/mfw  d: 03/14/2024 18:05  t: 03/15/2024".
 _INITIALS_CHAIN = re.compile(
     r"^[ \t]*(?P<chain>[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,3})[ \t]*"
-    r"(?:$|(?=(?i:d|dd|dt)[ \t]*:[ \t]*\d|(?i:dictated|transcribed)\b))",
+    r"(?:$|(?=(?i:d|dd|dt)[ \t]*:[ \t]*\d|(?i:dictated|transcribed|(?:electronically[ \t]+)?signed)\b))",
     re.MULTILINE,
 )
 # Initials and a date alone on a line: "TGR 11/15/24".
@@ -448,6 +454,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.7, "initials and date"), initials
+        for m in _STAMP_LABEL_INITIALS.finditer(text):
+            if m.group("phi") not in _NOT_BY_INITIALS:
+                start, end = m.span("phi")
+                yield SpanMatch(start, end, "PROVIDER", 0.7, "initials after a stamp label"), initials
         for m in _BY_INITIALS.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")

@@ -116,9 +116,13 @@ _PLATE = re.compile(
 # "by HABARA at workstation SVH-PACU-06", "User: tokonkwor".
 _USERNAME = re.compile(
     r"(?:\b(?:[Cc]reated|[Mm]odified|[Ee]dited|[Uu]pdated|[Ee]ntered|[Aa]ccessed|[Vv]iewed|[Pp]rinted|[Rr]esponse"
-    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+):?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+by[ \t]+(?:user[ \t]+)?"
-    r"(?P<phi>[A-Za-z][A-Za-z0-9._]{2,19})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d|[ \t])|[ \t]*(?:\n|$))"
-    r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID)[ \t]*[:=#][ \t]*"
+    r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+"
+    r"|[Ss]canned|[Ii]ndexed|[Cc]onfirmed|[Rr]ecorded|[Dd]ocumented|[Cc]ompleted|[Aa]ssigned|[Cc]aptured|[Rr]outed|[Qq]ueued"
+    r"|PRINTED|SCANNED|INDEXED|ENTERED|SIGNED|REVIEWED|VERIFIED|RECORDED|DOCUMENTED|COMPLETED)"
+    r":?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+(?:by|BY):?[ \t]+(?:user[ \t]+)?"
+    r"(?P<phi>[A-Za-z][A-Za-z0-9._\\]{2,24})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d|[ \t])|[ \t]*(?:\n|$))"
+    r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID"
+    r"|Assigned|Assignee|Owner|Reviewer[ \t]+sign-off|Signature[ \t]+captured(?:[ \t]+electronically)?)[ \t]*[:=#][ \t]*"
     r"(?P<user>[A-Za-z][A-Za-z0-9._]{2,19})(?![\w@]))"
 )
 _USERNAME_PATTERN = SpanPattern("system user name", _USERNAME, 0.75, "ID")
@@ -135,6 +139,36 @@ def _usernames(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
             continue  # "signed by caseworker on 12/12/25", "User: admin": words, not user names
         start, end = m.span(group)
         yield SpanMatch(start, end, "ID", 0.75, _USERNAME_PATTERN.name), _USERNAME_PATTERN
+
+
+# A login name made of a first initial and a surname, in lower case or capitals, with an
+# optional number and a department prefix: "mtorres", "jkowalski2", "RMCALLISTER",
+# "CDI.HWILLIAMS", "npci\\praghunathan".
+_LOGIN = re.compile(
+    r"(?<![\w@./\\\-])(?P<phi>(?:[A-Za-z]{2,8}[.\\])?(?P<core>[a-z]{5,24}|[A-Z]{5,24})\d{0,3})(?![\w@\-]|\.\w)"
+)
+# below 0.7: a clinical word of that shape ("tscherne") yields to the lexicon
+_LOGIN_PATTERN = SpanPattern("login name: initial and surname", _LOGIN, 0.65, "ID")
+
+
+def _is_surname(word: str, priors: NamePriors) -> bool:
+    """`word` is a known surname (two run together are not tried: "sophagram" splits)."""
+    return len(word) >= 4 and word in priors.surnames
+
+
+def _login_names(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
+    """First initial + surname tokens that are no English word: user names in stamps."""
+    priors = NamePriors.load()
+    for m in _LOGIN.finditer(text):
+        core = m.group("core").lower()
+        if NamePriors.word_frequency(core) >= 1.0 or core in priors.surnames or core in priors.first_names:
+            continue  # "stone", "blake": words and names in their own right
+        if m.group("core").isupper() and m.group("phi").startswith(m.group("core")):
+            continue  # "TREITZ", "ESMARCH": capitals alone are words of a capitals printout
+        if not _is_surname(core[1:], priors):
+            continue
+        start, end = m.span("phi")
+        yield SpanMatch(start, end, "ID", 0.65, _LOGIN_PATTERN.name), _LOGIN_PATTERN
 
 
 # A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
@@ -223,9 +257,12 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
 
         yield from _table_column_ids(text)
         yield from _usernames(text)
+        yield from _login_names(text)
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]
+        if pattern.regex is _LOGIN:
+            return match
         if pattern.regex is _VA_SHORT_ID or pattern.regex is _ISBT_UNIT:
             return match  # "B4321" after a header name: shaped like HCPCS, but the VA's identifier
         before = preceding_words(text, match.start, 30)

@@ -144,3 +144,49 @@ def test_more_organisations(text: str, expected: str) -> None:
 
 def test_state_code_before_a_name_is_no_club() -> None:
     assert _texts(ORG, "Greenville, SC Smith was seen") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Printed 05/21/2024 16:02 by rortiz3 @ 198.51.100.47", "rortiz3"),
+        ("Scanned by cbautista (Circulator) 04/17/2024 10:26", "cbautista"),
+        ("Query#: Q25-001982   Created: 03/06/25 08:41   By: CDI.HWILLIAMS   Status: ANSWERED", "CDI.HWILLIAMS"),
+        ("Access log: viewed by npci\\praghunathan from 198.51.100.37", "npci\\praghunathan"),
+        ("Rec'd 05/07/24 08:15 | Assigned: LVALENZUELA\nStatus", "LVALENZUELA"),
+        ("PRINTED: 04/02/2024 14:07 BY RMCALLISTER\nX", "RMCALLISTER"),
+        ("Signature captured electronically: doyelaran 11/09/2024 19:02", "doyelaran"),
+        ("SCANNED TO CHART 11/20/2024 hcordero (ADMIT SCH-E-7720914)", "hcordero"),
+    ],
+)
+def test_login_names(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wound assessed and documented by nursing staff",
+        "FLAURA2 and ADAURA trials; TREITZ ligament; ESMARCH bandage",  # capitals alone
+        "the stone was retrieved; blake drain left",  # words and names in their own right
+    ],
+)
+def test_not_login_names(text: str) -> None:
+    assert _texts(ID, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TRANSCRIBED: 12/01/2024 11:30 BY AQ   JOB: 7718224", ["AQ"]),
+        ("DD: 10/08/2024 1322   DT: 10/08/2024 1619   JOB: 44718203   KA/RLM\nCC: X", ["KA", "RLM"]),
+        ("DICT: TJW  D:07/09/24 1231  T:07/09/24 1548  TRANS: DKH  JOB: 4481935", ["TJW", "DKH"]),
+        ("lk/vr   signed leilani kahale, md  06/11/2024 14:55", ["lk", "vr"]),
+    ],
+)
+def test_stamp_initials(text: str, expected: list[str]) -> None:
+    assert set(expected) <= set(_texts(PROVIDER, text))
+
+
+def test_capitals_by_a_test_are_no_initials() -> None:
+    assert _texts(PROVIDER, "CT/MRI reviewed BY CT") == []
