@@ -768,6 +768,9 @@ _AFTER_DATE = re.compile(
 )
 
 
+_INITIAL_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?:Ofc|OFC|Officer|Det|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)?(?<![A-Za-z])[A-Z]\.[ \t]?\Z"
+)
 _THE_BEFORE = re.compile(r"(?:\b[a-z]+[ \t]+|\()The[ \t]+$")
 
 
@@ -789,6 +792,12 @@ def _widen(text: str, f: Finding) -> Finding:
         if (start, end) == (f.start, f.end):
             return f
         return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
+    if f.entity_type in _PERSON_TYPES:
+        # "(K. Asante)", "Interpreter log: G. Yoon", "Ofc. R. Lewis": an initial a rule left out
+        initial = _INITIAL_BEFORE.search(text, max(0, f.start - 16), f.start)
+        if initial is None or not text[f.start : f.start + 1].isupper():
+            return f
+        return Finding(initial.start(), f.end, f.entity_type, f.score, f.recognizer, f.reason)
     if f.entity_type != "DATE":
         return f
     start, end = f.start, f.end

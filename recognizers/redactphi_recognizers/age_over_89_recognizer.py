@@ -18,7 +18,7 @@ _ABBREVIATED = re.compile(
 )
 # "AGE: 92Y" (legacy printouts glue the unit to the number)
 _BEFORE = re.compile(
-    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender))?\s*(?::|of|=|\||\()?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
+    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender))?\s*(?::|of|=|\||\(|\.{{2,}}:?)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
 )
 # "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
 _BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)
@@ -40,7 +40,7 @@ _PERSON_IS = re.compile(
 )
 # "father ... lived to 96", "died at 93", "passed away at age 91".
 _LIVED_TO = re.compile(
-    rf"\b(?:lived[ \t]+to|died[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at|alive[ \t]+at|living[ \t]+at"
+    rf"\b(?:lived[ \t]+to|died[ \t]+at|(?<![\w.])d\.[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at|alive[ \t]+at|living[ \t]+at"
     rf"|(?<=,[ \t])now|(?<=\()now|turned|turns|will[ \t]+turn)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w%]|\.\d)(?![ \t]*(?:mg|kg|lb|bpm|mm|cm|%|percent|units?)\b)",
     re.IGNORECASE,
 )
@@ -52,6 +52,14 @@ _TEMPERATURE_BEFORE = re.compile(
 _APPOSITION = re.compile(
     rf"(?<=[a-z]),[ \t]+(?:is[ \t]+(?:now[ \t]+)?)?{_AGE}(?:,[ \t]+(?=[a-z])|(?=[ \t]+(?:and|who|years|yo|y/o)\b)|(?=[ \t]*[;.)]))"
 )
+# "wife Fumiko Yamamoto (92)": a bare number in brackets after a relative's name; "DOB /
+# Age: 03/08/1927 / 97 yrs": after a birth date and a slash.
+_RELATIVE_BRACKETED = re.compile(
+    r"\b(?i:wife|husband|spouse|partner|mother|father|sister|brother|son|daughter|aunt|uncle|grandmother"
+    r"|grandfather|friend|neighbou?r|roommate|companion)[ \t]+(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?[ \t]+){1,3}"
+    r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?[ \t]*\((?P<phi>9\d|1[01]\d)\)"
+)
+_AFTER_BIRTH_DATE = re.compile(rf"\d{{4}}[ \t]*/[ \t]*{_AGE}[ \t]*(?:y|yo|yrs?|years?)(?![\w])", re.IGNORECASE)
 _NONAGENARIAN = re.compile(r"(?P<phi>\b(?:nonagenarian|centenarian)s?\b)", re.IGNORECASE)
 
 
@@ -64,6 +72,8 @@ class AgeOver89Recognizer(SpanPatternRecognizer):
         SpanPattern("age over 89, abbreviated", _ABBREVIATED, 0.9),
         SpanPattern("age over 89, after 'age'", _BEFORE, 0.9),
         SpanPattern("nonagenarian", _NONAGENARIAN, 0.6),
+        SpanPattern("age in brackets after a relative's name", _RELATIVE_BRACKETED, 0.8, gate=re.compile(r"\((?:9\d|1[01]\d)\)")),
+        SpanPattern("age after a birth date and a slash", _AFTER_BIRTH_DATE, 0.85, gate=re.compile(r"\d{4}[ \t]*/")),
         SpanPattern("age over 89 in words", _SPELLED, 0.9),
         SpanPattern("age over 89 after 'is'", _PERSON_IS, 0.7),
         SpanPattern("age over 89 at death", _LIVED_TO, 0.85),

@@ -47,7 +47,7 @@ _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<phi>(?:{_WEEKDAY})?(?P<m>\d{{1,2}})(?P<sep>[/.\-])(?P<d>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}{_MILITARY})(?![\w/]|\.\d|-(?!\d{{1,2}}/\d))"
 )
 _ISO = re.compile(
-    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?)?)(?![\w/]|[.\-]\d)"
+    rf"(?<![\w/.\-])(?P<phi>(?:{_WEEKDAY})?(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?{_ZONE})?)(?![\w/]|[.\-]\d)"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"(?<![\w])(?P<phi>(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}){_ORD}(?:,?\s*|\s+of\s+)(?P<y>{_YEAR4}|'\d\d){_TIME}{_MILITARY})(?!\w)"
@@ -79,7 +79,9 @@ _LOWER_DAY_MONTH_YEAR = re.compile(
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december),?"
     rf"[ \t]+(?P<y>{_YEAR4}))(?![\w])"
 )
-_MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
+_MONTH_YEAR = re.compile(rf"(?<![\w])(?P<phi>(?:(?:[Mm]id|[Ee]arly|[Ll]ate)-)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR4}))(?![\w])")
+# "SAB 2023-06", "naproxen 2023-09 to present": a year and a month, ISO style.
+_ISO_MONTH = re.compile(r"(?<![\w/.\-])(?P<phi>(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2]))(?![\w/]|[.\-]\d)")
 _NUM_MONTH_YEAR = re.compile(
     r"(?<![\w/.])(?P<phi>(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d))(?![\w/]|\.\d|-(?!\d{1,2}/\d))"
 )
@@ -391,6 +393,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date may/march d after a preposition", _VERB_MONTH_DAY, 0.7, gate=re.compile(r"(?:may|march) \d")),
         SpanPattern("date Month y", _MONTH_YEAR, 0.8),
         SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
+        SpanPattern("date yyyy-mm", _ISO_MONTH, 0.7),
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
         SpanPattern("date ordinal day (weak)", _ORDINAL_DAY, 0.6),
         SpanPattern("date season year", _SEASON_YEAR, 0.6, gate=re.compile(r"(?i)(?:spring|summer|fall|autumn|winter|early|mid|late)[- ](?:19|20)")),
@@ -446,7 +449,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         if pattern.regex is _NUM_MONTH_DAY:
             return self._confirm_yearless(text, match, before)
         if pattern.regex is _NUM_MONTH_DAY_TIME and before[-2:] != ["last", "dose"] and (
-            before and before[-1] in _VALUE_CUES or month == day
+            before and before[-1] in _VALUE_CUES
+            or month == day and not (before and (before[-1].endswith("ed") or before[-1] in _DATE_CUES or before[-1] in {"rn", "md", "dr"}))
         ):
             return None  # "pain 7/10 at 10:00", "5/5 10:00"
         if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:

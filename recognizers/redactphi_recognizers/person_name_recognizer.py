@@ -37,7 +37,7 @@ _TITLE_SURNAME_FIRST = rf"[{_U}][{_L}]+(?=[ \t]+[{_U}][{_L}]+,[ \t]*[{_U}])"
 # a bracketed hint may follow the label ("Name (Last, First MI): BEGAY, LORETTA J").
 _LABELLED = re.compile(
     rf"(?im)(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\|)[ \t]?){_PERSON_LABEL}(?:[ \t]*/[ \t]*{_PERSON_LABEL})?"
-    rf"(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*:[ \t]*[\"“]?"
+    rf"(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*(?::|\.{{2,}}:?)[ \t]*[\"“]?"
     rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+|{_TITLE_SURNAME_FIRST}[ \t]+)?{LAST_FIRST}(?:[ \t]+(?:del|de|la)[ \t]+{NAME_WORD})?"
     rf"|{FULL_NAME}|{NAME_WORD}))"
 )

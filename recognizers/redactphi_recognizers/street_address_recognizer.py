@@ -309,7 +309,7 @@ _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
 # "Housatonic Valley Hospital, Torrington, CT": a city and state right after an institution.
 _INSTITUTION_BEFORE = re.compile(rf"\b(?:{_INSTITUTION_HEAD}|Medicine|Surgery|Imaging|Laboratory|Lab)[ \t]*,[ \t]*$")
 _FIELD_END = re.compile(
-    r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n)|,[ \t]*(?:$|\n)|\([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish)\))",
+    r"[ \t]*(?:$|\n|[|;)\]]|\.[ \t]*(?:$|\n)|,[ \t]*(?:$|\n)|(?<=[ \t]{2})|(?<=[ \t])[-–—][ \t]|\([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish)\))",
     re.MULTILINE,
 )
 _STATE_ONLY = re.compile(rf"(?:the[ \t]+)?{STATE}", re.IGNORECASE)
@@ -445,6 +445,13 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if city.isupper() and state in AMBIGUOUS_STATE_CODES and city.title() not in KnownPlaces.load():
                 return None  # "(INCLUDED IN 29881, ...)": a heading word, a code and a CPT code
             return trimmed.retyped(score=0.95)
+        if (
+            state in _PLAIN_STATE_CODES
+            and "," in text[trimmed.start : trimmed.end]
+            and (city if not city.isupper() else city.title()) in KnownPlaces.load()
+            and NamePriors.word_frequency(city) < 3.3
+        ):
+            return trimmed.retyped(score=0.7)  # "leaves for Asheville, NC in April": a town rare as a word
         city_words = city.split()
         if city.isupper() and (len(city) <= 3 or state.isupper() and len(state) == 2):
             # Upper-case headings and abbreviations ("ER, TX", "HPI, CA") need a ZIP, unless
@@ -510,6 +517,11 @@ def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
 def _looks_like_place(words: list[str]) -> bool:
     """Multi-word cities are title case or "St./Mt./Ft." forms, not runs of capitals."""
     return all(w[:1].isupper() or w in {"de", "del", "la", "du", "of", "on"} for w in words)
+
+
+# Ambiguous state codes that are no credential or common abbreviation after a name: after
+# a known town that is rare as an English word and a comma they are the state.
+_PLAIN_STATE_CODES = frozenset("NC VA LA GA AR MS SD ND NE MO MT ID DE AL NH VT IA".split())
 
 
 def _confirm_city_country(text: str, match: SpanMatch) -> SpanMatch | None:

@@ -454,3 +454,12 @@ def test_small_town_after_a_preposition_but_not_a_device(redactor) -> None:  # t
     out = redactor.redact("Discharged to home in Aransas Pass. Port accessed with a Huber needle.").text
     assert "Aransas Pass" not in out
     assert "Huber needle" in out
+
+
+def test_an_initial_before_a_name_joins_it() -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    text = "Kwame Asante, MD signed.\nAddendum 1/30/2024 12:10 (K. Asante): remained in SR."
+    found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
+    assert "K. Asante" in found

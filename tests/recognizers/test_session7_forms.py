@@ -190,3 +190,54 @@ def test_stamp_initials(text: str, expected: list[str]) -> None:
 
 def test_capitals_by_a_test_are_no_initials() -> None:
     assert _texts(PROVIDER, "CT/MRI reviewed BY CT") == []
+
+
+def test_city_and_ambiguous_state_after_a_rare_town() -> None:
+    assert "Asheville, NC" in _texts(PLACE, "Patient leaves for Asheville, NC in April.")
+    assert _texts(PLACE, "Seen by Bradley Covington, MD today.") == []  # a credential, not Maryland
+
+
+def test_dot_leader_fields() -> None:
+    from redactphi_recognizers import AgeOver89Recognizer
+
+    text = "Patient Name ....... Baker, Joy Annette\nAge ..... 93\n"
+    assert "Baker, Joy Annette" in _texts(PERSON, text)
+    assert _texts(AgeOver89Recognizer(), text) == ["93"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("with patient and wife Fumiko Yamamoto (92), who attended.", ["92"]),
+        ("Paternal grandmother Nou Her - d. at 91, stomach sickness", ["91"]),
+        ("DOB / Age:       03/08/1927 / 97 yrs             Sex: F", ["97"]),
+        ("son John Smith (45); Lead II (95)", []),
+    ],
+)
+def test_more_ages(text: str, expected: list[str]) -> None:
+    from redactphi_recognizers import AgeOver89Recognizer
+
+    assert _texts(AgeOver89Recognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L radial arterial line (placed 3/3 20:55 by Dr. Qureshi)", "3/3 20:55"),
+        ("HX BREAST CANCER (S/P LUMPECTOMY + XRT 2019-05), ON ANASTROZOLE", "2019-05"),
+        ("Transmission ...... 2024-07-23 03:11 EDT   Type: Alert", "2024-07-23 03:11 EDT"),
+        ("CTA at 1 month (mid-Dec 2023) here", "mid-Dec 2023"),
+        ("Deployments: (Jun 2010-May 2011)", "May 2011"),
+    ],
+)
+def test_more_dates(text: str, expected: str) -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    assert expected in _texts(ClinicalDateRecognizer(), text)
+
+
+def test_not_dates() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    found = _texts(ClinicalDateRecognizer(), "strength 5/5 10:00 today; ICD 2019-2020; ref 2023-0412277")
+    assert found == []
