@@ -409,13 +409,15 @@ _NATIONAL = _national_names()
 # villus sampling, cardiovascular system): named as a chain only with a shop or place cue.
 _CLINICAL_ABBREVIATION_CHAINS = frozenset({"CVS"})
 _PHARMACY_CONTEXT = re.compile(r"(?i)\b(?:at|from|to|via)[ \t]+CVS\b|pharm|\bRx\b|prescri|refill|#[ \t]?\d|store|caremark|minuteclinic")
-# A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor";
-# and a sports club named head first: "FC Schuylkill United".
+# A named place of worship: "Congregation Beth Shalom", "Temple Emanu-El", "Masjid Al-Noor".
 _WORSHIP = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?:Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church[ \t]+of(?:[ \t]+the)?"
-    rf"|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerios?|(?-i:FC|AFC)(?=[ \t]+[A-Z][a-z]))"
+    rf"|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerios?)"
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
+
+# A sports club named head first: "FC Schuylkill United".
+_CLUB = re.compile(rf"(?<![\w'’\-.])(?P<phi>A?FC[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))")
 
 # An institution's acronym after a place preposition: "inpatient at RMIMC (Gallup)",
 # "referral to LBJ", "IOP at MVRS Mon/Wed/Fri". Weak: the resolver drops clinical ones
@@ -464,7 +466,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("health plan in brackets after a plan label", _PLAN_IN_BRACKETS, 0.7, gate=re.compile(r"(?i)plan|insurance|payer|payor|coverage")),
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
-        SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerio|\bA?FC [A-Z]")),
+        SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerio")),
+        SpanPattern("sports club, head first", _CLUB, 0.75, gate=re.compile(r"\bA?FC [A-Z]")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
         SpanPattern("acronym after a place preposition (weak)", _ACRONYM_AT, 0.55),
@@ -497,7 +500,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             if len(proper) < 2 and not any(c in "áéíóúñÁÉÍÓÚÑ" for c in "".join(proper)):
                 return None
             return match if _proper_words(proper) else None
-        if regex is _WORSHIP or regex is _INSTALLATION:
+        if regex is _WORSHIP or regex is _INSTALLATION or regex is _CLUB:
             return match if _proper_words((match.groups.get("name") or "").split()) else None
         if regex is _PLAN_BEFORE_NUMBER or regex is _PLAN_IN_BRACKETS:
             name = (match.groups.get("name") or "").split()
