@@ -136,7 +136,7 @@ class FindingResolver:
             digits = sum(c.isdigit() for c in span)
             if PRODUCT_LABEL_BEFORE.search(text, max(0, f.start - 24), f.start):
                 return True  # "catalog number 02.124.009": a product's number
-            return _CODE_RANGE.fullmatch(span.strip()) is not None or digits < 7
+            return _CODE_RANGE.fullmatch(span.strip(" \t()[]")) is not None or digits < 7
         if f.entity_type == "URL" and _ICD_SHAPE.match(span):
             return True  # "W01.XXXA": an ICD-10-CM code with placeholder Xs, not the .xxx domain
         if f.entity_type == "URL" and f.end < len(text) and text[f.end].isalnum() and "/" not in span:
@@ -771,6 +771,39 @@ _AFTER_DATE = re.compile(
 _INITIAL_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:Ofc|OFC|Officer|Det|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)?(?<![A-Za-z])[A-Z]\.[ \t]?\Z"
 )
+# Titles of non-staff persons that the name rules leave outside a found surname.
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Fr|Rev|P\.O|Ofc|Det|Sgt|Cpl|Tpr|Msgr)\.[ \t]?\Z|(?<![\w.])(?:Father|Pastor|Officer|Chief|Deacon|Imam|Rabbi)[ \t]\Z")
+# The words after "LAST, FIRST" that finish the name: "GOODNIGHT, ETHEL MAE", "YAZZIE, TOMAS
+# REDHOUSE", "Hebert,Julien A", "FERNANDEZ,ROSARIO DEL CARMEN".
+_LAST_FIRST = re.compile(r"[A-Za-zÀ-ÿ'’\-]+[ \t]*,[ \t]*[A-Za-zÀ-ÿ'’\-]+(?:[ \t][A-Za-zÀ-ÿ'’\-]+\.?)?\Z")
+_NEXT_NAME_WORD = re.compile(r"[ \t](?P<word>(?:(?:DEL|DE|LA|DA|DOS|VAN|VON|del|de|la|da|van|von)[ \t])?(?:[A-Z][A-Za-z'’\-]*|[A-Z]\.?))(?=[ \t]*(?:$|[ \t,;|(]))", re.MULTILINE)
+_TRAILING_LABEL = re.compile(r"[ \t]+(?:MRN|DOB|AGE|Age|SEX|Sex|ACCT|Acct|FIN|CSN|ADM|REG|LOC|UNIT|ROOM|Room)\Z")
+_NOT_MIDDLE = frozenset(
+    "MD DO RN NP PA PHD DDS DMD DPM OD CRNA CNM LPN MA PT OT MRN DOB AGE SEX ACCT FIN CSN MR DR "
+    "JR SR II III IV M F MALE FEMALE ADM REG LOC UNIT ROOM".split()
+)
+
+
+def _middle_names(text: str, start: int, end: int) -> int:
+    """The end of a "LAST, FIRST" name, taking up to two further name words or initials in
+    the same case (capitals after capitals) that are no credential, label or common word."""
+    if not _LAST_FIRST.fullmatch(text, start, end):
+        return end
+    upper = text[start:end].isupper()
+    for _ in range(2):
+        m = _NEXT_NAME_WORD.match(text, end)
+        if m is None:
+            break
+        word = m.group("word")
+        core = word.split()[-1].rstrip(".")
+        if core.upper() in _NOT_MIDDLE or (upper and not word.isupper()) or (not upper and len(core) > 1 and not core[1:].islower()):
+            break
+        if len(core) > 1 and NamePriors.word_frequency(core) >= 4.5 and not NamePriors.load().is_known_name(core):
+            break
+        end = m.end("word")
+    return end
+
+
 _THE_BEFORE = re.compile(r"(?:\b[a-z]+[ \t]+|\()The[ \t]+$")
 
 
@@ -793,11 +826,22 @@ def _widen(text: str, f: Finding) -> Finding:
             return f
         return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
     if f.entity_type in _PERSON_TYPES:
-        # "(K. Asante)", "Interpreter log: G. Yoon", "Ofc. R. Lewis": an initial a rule left out
-        initial = _INITIAL_BEFORE.search(text, max(0, f.start - 16), f.start)
-        if initial is None or not text[f.start : f.start + 1].isupper():
+        start, end = f.start, f.end
+        # "(K. Asante)", "Interpreter log: G. Yoon", "Ofc. R. Lewis", "Fr. Wisniewski": an
+        # initial or a title a rule left out
+        if text[f.start : f.start + 1].isupper():
+            initial = _INITIAL_BEFORE.search(text, max(0, f.start - 16), f.start)
+            if initial is None:
+                initial = _TITLE_BEFORE.search(text, max(0, f.start - 16), f.start)
+            if initial is not None:
+                start = initial.start()
+        end = _middle_names(text, start, end)
+        label = _TRAILING_LABEL.search(text, start, end)
+        if label is not None and label.start() > start:
+            end = label.start()  # "Smith, John MRN 4482913": the field label after the name
+        if (start, end) == (f.start, f.end):
             return f
-        return Finding(initial.start(), f.end, f.entity_type, f.score, f.recognizer, f.reason)
+        return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)
     if f.entity_type != "DATE":
         return f
     start, end = f.start, f.end

@@ -38,7 +38,7 @@ _TIME = (
     rf"|(?<=@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])\s*[AaPp](?:\.[Mm]\.|[Mm]\b))"
     rf"{_ZONE}(?:\s+(?:hrs|hours))?)?"
 )
-_MILITARY = r"(?:(?:\s+(?:at\s+|~\s*|approx\.?\s*|approximately\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/])(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?)?"
+_MILITARY = r"(?:(?:\s+(?:at\s+|AT\s+|~\s*|approx\.?\s*|approximately\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?)?(?![\d/])(?:\s+(?:(?:[ECMP]|AK|H)[SD]?T|UTC|GMT)\b)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -290,8 +290,8 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     if m == d and not _AFTER_VALUE.match(text, match.end) and _chronology_in_line(text, match, m):
         return False  # "dark urine 9/8; jaundice 9/9. Presented 9/10/2024": a run of dates
     counted = re.search(r"(?i)\bx\d+[ \t]+$", text[max(0, match.start - 8) : match.start]) is not None
-    if m == d or (before and before[-1] in _VALUE_CUES and not counted):
-        return True  # 5/5 strength, pain 7/10; "Blood cx x2 4/15": a count, then its date
+    if m == d and m <= 8 or (before and before[-1] in _VALUE_CUES and not counted):
+        return True  # 5/5 strength, 2/2 bottles, Allred 8/8, pain 7/10; "Blood cx x2 4/15": a count, then its date
     if _ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start):
         return True  # "CAS 3/7", "PSV 8/5", "MMT 4/5": a scale or a setting named by its acronym
     if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):
@@ -450,7 +450,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
             return self._confirm_yearless(text, match, before)
         if pattern.regex is _NUM_MONTH_DAY_TIME and before[-2:] != ["last", "dose"] and (
             before and before[-1] in _VALUE_CUES
-            or month == day and not (before and (before[-1].endswith("ed") or before[-1] in _DATE_CUES or before[-1] in {"rn", "md", "dr"}))
+            or month == day and int(month) <= 8
+            and not (before and (before[-1].endswith("ed") or before[-1] in _DATE_CUES or before[-1] in {"rn", "md", "dr"}))
         ):
             return None  # "pain 7/10 at 10:00", "5/5 10:00"
         if pattern.regex is _NUMERIC and groups.get("sep") in {".", "-"} and year and len(year) == 2:

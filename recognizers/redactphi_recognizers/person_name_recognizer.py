@@ -185,6 +185,10 @@ _LOWER_APPOSITION = re.compile(
 _NAME_IN_BRACKETS = re.compile(
     rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST})[ \t]*\((?P<phi>{FULL_NAME})\)"
 )
+# The same in Chinese, Japanese or Korean characters: "Chan, Wing Kee (陳永基)", "LIU, ZHIQIANG (刘志强)".
+_CJK_NAME_IN_BRACKETS = re.compile(
+    rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST})[ \t]*\((?P<phi>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3040-\u30ff]{{2,6}})\)"
+)
 # A name spelled out letter by letter in dictation: "john banks that's banks b a n k s",
 # "spelled S-Z-Y-M-A-N-S-K-I".
 _SPELLED_OUT = re.compile(
@@ -266,6 +270,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("alias in quotes", _ALIAS_QUOTED, 0.85, gate=re.compile(r"(?i) as [\"“]")),
         SpanPattern("spouse after 'married to'", _MARRIED_TO, 0.85, gate=re.compile(r"(?i)married|widow|engaged|divorced|separated")),
         SpanPattern("lower-case name after 'note on'", _NOTE_ON_LOWER, 0.75, gate=re.compile(r"(?:note|report|letter|dictation|visit|consult\w*|summary) (?:on|for|regarding|re) [a-z]")),
+        SpanPattern("name in CJK characters in brackets", _CJK_NAME_IN_BRACKETS, 0.85, gate=re.compile(r"\([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")),
         SpanPattern("quoted nickname after a full name", _NICKNAME_AFTER, 0.8, gate=re.compile(r"[\"“]")),
         SpanPattern("lower-case name before a role in apposition", _LOWER_APPOSITION, 0.7, gate=re.compile(r", (?:the|her|his|their|our|my|a) ")),
     )

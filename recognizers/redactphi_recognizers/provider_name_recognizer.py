@@ -37,6 +37,7 @@ _ROLE_LABELS = (
     r"|ANES(?:TH)?\.?|(?-i:MA|CMA|RMA|LVN|PCT)|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
     r"SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
     r"|(?:ORDERING|AUTHORIZING)(?:[ \t]*/[ \t]*(?:ORDERING|AUTHORIZING))?|ROOM(?:ING|ED[ \t]+BY)|VACCINATOR|ADMINISTERED[ \t]+BY|GIVEN[ \t]+BY"
+    r"|(?-i:AUTHOR|Author)|(?:EXPECTED[ \t]+|EXP[ \t]+)?COSIGNER|ATTEND(?:ING)?[ \t]+DR|REG[ \t]+DR|ADM(?:IT(?:TING)?)?[ \t]+DR"
 )
 # A role field starts a line or follows another field (two spaces, a tab, ". " or "; ")
 # and runs to the end of the line or the next wide gap.
@@ -160,7 +161,12 @@ _INITIALS_COLON_INLINE = re.compile(
 )
 # Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
 # "Gross by LMK (Lydia M. King, PA)", "Coded by: RJL     Batch: 0311-07".
-_BY_INITIALS = re.compile(r"\b(?:by|BY)[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,})", re.MULTILINE)
+_BY_INITIALS = re.compile(r"\b(?:by|BY)[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,}|[ \t]*\|)", re.MULTILINE)
+# The author's initials before the speech-recognition engine's mark: "LBH/dragon", "DFL/speechrec".
+_INITIALS_ENGINE = re.compile(
+    r"^[ \t]*(?P<phi>[A-Za-z]{2,4})/(?:dragon|Dragon|DRAGON|speechrec|SPEECHREC|dictation|voice|dax|DAX|mmodal|fluency|nuance|vr)\b",
+    re.MULTILINE,
+)
 # A dictator's or typist's initials after a short stamp label: "DICT: TJW", "TRANS: DKH".
 _STAMP_LABEL_INITIALS = re.compile(
     r"\b(?:DICT|Dict|TRANS|Trans|TYPIST|Typist|DICTATOR|Dictator|TRANSCRIPTIONIST|Transcriptionist|TRANSCR|Transcr)\.?"
@@ -454,6 +460,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.7, "initials and date"), initials
+        for m in _INITIALS_ENGINE.finditer(text):
+            start, end = m.span("phi")
+            yield SpanMatch(start, end, "PROVIDER", 0.7, "initials before a dictation engine"), initials
         for m in _STAMP_LABEL_INITIALS.finditer(text):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")

@@ -463,3 +463,28 @@ def test_an_initial_before_a_name_joins_it() -> None:
     text = "Kwame Asante, MD signed.\nAddendum 1/30/2024 12:10 (K. Asante): remained in SR."
     found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
     assert "K. Asante" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GOODNIGHT, ETHEL MAE  |  92 y.o. F  |  MRN 0047719352", "GOODNIGHT, ETHEL MAE"),
+        ("Patient: FERNANDEZ,ROSARIO DEL CARMEN     Acct#: V00118457203", "FERNANDEZ,ROSARIO DEL CARMEN"),
+        ("on-call priest line; Fr. Wisniewski reached at 773-555-0124", "Fr. Wisniewski"),
+    ],
+)
+def test_names_widen_to_their_middle_names_and_titles(text: str, expected: str) -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
+    assert expected in found
+
+
+def test_a_label_after_a_last_first_name_stays_out() -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    text = "Patient: Smith, John MRN 4482913 Age 45"
+    found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
+    assert "Smith, John" in found

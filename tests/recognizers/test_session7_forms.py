@@ -241,3 +241,72 @@ def test_not_dates() -> None:
 
     found = _texts(ClinicalDateRecognizer(), "strength 5/5 10:00 today; ICD 2019-2020; ref 2023-0412277")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("evidence tag CPD-EV-2024-0881453, chain-of-custody", "CPD-EV-2024-0881453"),
+        ("CLOTHING BAGGED, PROPERTY TAG MPD-P-24-119057.", "MPD-P-24-119057"),
+        ("sent to Helix Oncology Diagnostics, req. HXO-55103-2.", "HXO-55103-2"),
+        ("Medi-Cal CIN: 92418806F                  BIC #", "92418806F"),
+        ("mobile app, IP 203.0.113.47, session 7f3c9a21e0]", "7f3c9a21e0"),
+        ("[Message thread closed by ARTAN 09/20/2024 10:07; total", "ARTAN"),
+    ],
+)
+def test_more_labelled_identifiers(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
+
+
+def test_session_and_req_words_alone_are_no_labels() -> None:
+    assert _texts(ID, "the session 2 of PT went well; req 3 units") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LBH/dragon   signed lucia benavides-hart, md 07/22/2024", "LBH"),
+        ("DFL/speechrec   Electronically signed Douglas Fairbanks-Lowe, DO", "DFL"),
+        ("Transcribed by ALW | Job SES-25-00871", "ALW"),
+        ("AUTHOR: PETROSYAN,NIKOLAI V          EXP COSIGNER:", "PETROSYAN,NIKOLAI V"),
+        ("ATTEND DR: GRIMES,TALMADGE O          REG DATE: 01/21/25", "GRIMES,TALMADGE O"),
+    ],
+)
+def test_more_staff_forms(text: str, expected: str) -> None:
+    assert expected in _texts(PROVIDER, text)
+
+
+def test_name_in_cjk_characters_in_brackets() -> None:
+    assert "陳永基" in _texts(PERSON, "Patient: Chan, Wing Kee (陳永基)     MRN: O77098412")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Works at Burnham Cold Storage; modified duty", "Burnham Cold Storage"),
+        ("WASHOE PINES POST-ACUTE & REHABILITATION\n2890 Vista", "WASHOE PINES POST-ACUTE & REHABILITATION"),
+        ("sent to Walgreen's on Knox Ave", "Walgreen's"),
+        ("Germline panel sent to Meridian Genetics - pending.", "Meridian Genetics"),
+    ],
+)
+def test_more_organisation_heads(text: str, expected: str) -> None:
+    assert expected in _texts(ORG, text)
+
+
+def test_instruments_named_elevator_are_no_organisations() -> None:
+    assert _texts(ORG, "FLAP ELEVATED WITH THE COTTLE ELEVATOR AND FREER ELEVATOR") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements met: TB screen (CXR neg 11/11), 7-day meds", ["11/11"]),
+        ("Loading dose given 11/11 16:00: 25 mg/kg", ["11/11 16:00"]),
+        ("ELECTRONICALLY SIGNED BY X ON 02/26/24 AT 1744", ["02/26/24 AT 1744"]),
+        ("ER/PR: Allred 8/8; BPP 8/8; strength 5/5; 2/2 bottles", []),
+    ],
+)
+def test_repeated_month_and_day(text: str, expected: list[str]) -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    assert _texts(ClinicalDateRecognizer(), text) == expected
