@@ -245,7 +245,10 @@ _APGAR_CUES = frozenset("apgar apgars".split())
 _STRONG_DATE_CUES = frozenset(
     "on dated date dos procedure surgery admitted discharged since until lmp edd edc cath "
     "delivered drawn collected obtained met started stopped injected forward start starts starting "
-    "resume resumes resuming begin begins beginning".split()
+    "resume resumes resuming begin begins beginning "
+    # care events: "removed 3/5", "extubated 3/4", "narrowed to ceftriaxone ... 3/4" is not one
+    "removed placed inserted extubated intubated transferred discontinued restarted changed "
+    "narrowed switched upsized downsized exchanged".split()
 )
 _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"

@@ -420,6 +420,9 @@ _WORSHIP = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
+# A medical center's acronym alone: "GLUMC", "UVUMC Sleep Medicine" (three or more letters
+# before "MC"; shorter ones, CMC and MMC, are joints and drugs).
+_MC_ACRONYM = re.compile(r"(?<![\w\-/.])(?P<phi>[A-Z]{3,6}MC)(?![\w\-])")
 # A sports club named head first: "FC Schuylkill United".
 _CLUB = re.compile(rf"(?<![\w'’\-.])(?P<phi>A?FC[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))")
 
@@ -471,6 +474,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
         SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerio")),
+        SpanPattern("medical center acronym", _MC_ACRONYM, 0.75, gate=re.compile(r"[A-Z]{3}MC")),
         SpanPattern("sports club, head first", _CLUB, 0.75, gate=re.compile(r"\bA?FC [A-Z]")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
@@ -493,7 +497,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             ):
                 return None  # "CVS confirmed by attending": the critical view of safety
             return match
-        if regex is _SAINTS or regex is _ACRONYM_AT:
+        if regex is _SAINTS or regex is _ACRONYM_AT or regex is _MC_ACRONYM:
             return match
         if regex is _AFFILIATION:
             return _confirm_affiliation(match)

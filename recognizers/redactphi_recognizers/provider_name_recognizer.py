@@ -169,7 +169,8 @@ _INITIALS_ENGINE = re.compile(
 )
 # A dictator's or typist's initials after a short stamp label: "DICT: TJW", "TRANS: DKH".
 _STAMP_LABEL_INITIALS = re.compile(
-    r"\b(?:DICT|Dict|TRANS|Trans|TYPIST|Typist|DICTATOR|Dictator|TRANSCRIPTIONIST|Transcriptionist|TRANSCR|Transcr)\.?"
+    r"\b(?:DICT|Dict|TRANS|Trans|TYPIST|Typist|DICTATOR|Dictator|TRANSCRIPTIONIST|Transcriptionist|TRANSCR|Transcr"
+    r"|Transcribed|TRANSCRIBED|Typed|TYPED|Dictated|DICTATED)\.?"
     r"[ \t]*:[ \t]*(?P<phi>[A-Z]{2,4}|[a-z]{2,4})(?=[ \t]|$)",
     re.MULTILINE,
 )

@@ -74,7 +74,14 @@ _ALNUM = re.compile(
     r"(?<![\w.\-/])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-?[A-Z0-9]{2,}|-[A-Z](?=-[A-Z0-9]{2,})){1,4})(?![\w/]|[.\-]\w)"
 )
 # The visible digits of a masked SSN ("xxx-xx-4321", "***-**-4321") still identify.
-_MASKED_SSN = re.compile(r"(?<![\w*])(?:[Xx]{3}|\*{3})-(?:[Xx]{2}|\*{2})-(?P<phi>\d{4})(?![\w])")
+# the mask is taken with the digits: the whole "xxx-xx-4321" is what a reader sees as the SSN
+_MASKED_SSN = re.compile(r"(?<![\w*])(?P<phi>(?:[Xx]{3}|\*{3})-(?:[Xx]{2}|\*{2})-\d{4})(?![\w])")
+# A Medicare Beneficiary Identifier by its shape alone (CMS format: 11 characters, letters
+# without S, L, O, I, B, Z, in fixed positions; dashes optional): "1EG4-TE5-MK72".
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+_MBI = re.compile(
+    rf"(?<![\w\-])(?P<phi>[1-9]{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?{_MBI_LETTER}[{_MBI_LETTER[1:-1]}0-9]\d-?{_MBI_LETTER}{{2}}\d{{2}})(?![\w\-])"
+)
 # Code shapes that must survive: CPT (5 digits, or 4 digits + F/T/U), HCPCS (letter + 4 digits),
 # ICD-10-CM (letter, 2 digits, optional dot and up to 4 more), modifiers (-59, -LT, -RT).
 # An abbreviation used as a label before a long number ("HBN: 789-456-123"): an identifier
@@ -120,7 +127,7 @@ _USERNAME = re.compile(
     r"|[Rr]eviewed|[Ss]igned|[Rr]eleased|[Ee]xported|[Ff]iled|[Ll]ogged|viewed[ \t]+from[ \t]+[\d.]+"
     r"|[Ss]canned|[Ii]ndexed|[Cc]onfirmed|[Rr]ecorded|[Dd]ocumented|[Cc]ompleted|[Aa]ssigned|[Cc]aptured|[Rr]outed|[Qq]ueued"
     r"|[Cc]losed|CLOSED|PRINTED|SCANNED|INDEXED|ENTERED|SIGNED|REVIEWED|VERIFIED|RECORDED|DOCUMENTED|COMPLETED)"
-    r":?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+(?:by|BY):?[ \t]+(?:user[ \t]+)?"
+    r"(?:[ \t]+(?:ELECTRONICALLY|[Ee]lectronically))?:?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+(?:by|BY):?[ \t]+(?:user[ \t]+)?"
     r"(?P<phi>[A-Za-z][A-Za-z0-9._\\]{2,24})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d|[ \t])|[ \t]*(?:\n|$))"
     r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID"
     r"|Assigned|Assignee|Owner|Reviewer[ \t]+sign-off|Signature[ \t]+captured(?:[ \t]+electronically)?)[ \t]*[:=#][ \t]*"
@@ -164,8 +171,10 @@ def _login_names(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         core = m.group("core").lower()
         if NamePriors.word_frequency(core) >= 1.0 or core in priors.surnames or core in priors.first_names:
             continue  # "stone", "blake": words and names in their own right
-        if m.group("core").isupper() and m.group("phi").startswith(m.group("core")):
+        after_clock = re.search(r"\d{1,2}:\d\d[ \t]+\Z", text[max(0, m.start() - 10) : m.start()]) is not None
+        if m.group("core").isupper() and m.group("phi").startswith(m.group("core")) and not after_clock:
             continue  # "TREITZ", "ESMARCH": capitals alone are words of a capitals printout
+            # ("01/14/2026 16:06  AFONTAINE  attested": a user after a clock time is taken)
         if not _is_surname(core[1:], priors):
             continue
         start, end = m.span("phi")
@@ -232,6 +241,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID", gate=re.compile(r"\((?:21|10)\)")),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN", gate=re.compile(r"[Xx*]{3}-")),
+        SpanPattern("Medicare beneficiary identifier by its shape", _MBI, 0.85, "HEALTH_PLAN_ID"),
         SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID", gate=re.compile(r"(?i)plate|tag")),
         SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID", gate=re.compile(r"[A-Z],[ ]?[A-Z]")),
         SpanPattern("ISBT 128 unit number", _ISBT_UNIT, 0.9, "ID", gate=re.compile(r"[A-Z]\d{4} \d\d \d")),
@@ -263,6 +273,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]
         if pattern.regex is _LOGIN:
+            return match
+        if pattern.regex is _MBI or pattern.regex is _MASKED_SSN:
             return match
         if pattern.regex is _VA_SHORT_ID or pattern.regex is _ISBT_UNIT:
             return match  # "B4321" after a header name: shaped like HCPCS, but the VA's identifier

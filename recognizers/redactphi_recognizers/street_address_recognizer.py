@@ -245,6 +245,13 @@ _MILE_MARKER = re.compile(
     r"(?P<phi>\b(?:[Mm]ile[ \t]+[Mm]arker|MILE[ \t]+MARKER|MM)[ \t]*#?[ \t]*\d{1,3}(?:\.\d)?"
     rf"(?:[ \t]+(?:(?:east|west|north|south|E|W|N|S)[ \t]+of|near|outside(?:[ \t]+of)?)[ \t]+{CITY})?)(?![\w'’])"
 )
+# A town naming the site of a service after it: "sent to the Farmington ED", "Her Duluth
+# cardiologist", "Cardiopulmonary Rehab, Englewood site", "the Waverly branch".
+_TOWN_BEFORE_SERVICE = re.compile(
+    rf"(?<![\w'’\-.])(?P<phi>{CITY})[ \t]+(?=(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate"
+    r"|branch|location|cardiologist|oncologist|PCP|doctor|physician|surgeon|dentist|urologist|nephrologist"
+    r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA)\b)"
+)
 # An apartment alone in a sentence: "the hallway of Apt 4D", "moved to apartment 12B". A
 # number is needed ("apartment complex" is no place); a letter alone only after "Apt".
 _APARTMENT = re.compile(
@@ -287,7 +294,10 @@ _CUED_KNOWN_PLACE = re.compile(
     r"|visiting|visited|traveling|travelling|traveled|travelled|trip|commutes?|commuting|works?"
     r"|worked|working|address|addresses|home|vacation|vacationing|stays?|staying|stayed|family"
     r"|relatives?|daughter|son|sister|brother|mother|father|wife|husband|lives|living|moved"
-    r"|moving|in[ \t]+from|up[ \t]+from|down[ \t]+from)"
+    r"|moving|in[ \t]+from|up[ \t]+from|down[ \t]+from|resettled|settled|relocated|emigrated|immigrated"
+    r"|geolocates?|located|based|returns?|returned|returning|raised|born|resides?|residing|retired|summers?|winters?"
+    r"|spends?|spent|grew[ \t]+up)"
+    r"(?:[ \t]+(?i:her|him|them|me|us|it|back|here|there|part[ \t]+of[ \t]+the[ \t]+year))?"
     r"[ \t]+(?i:in|from|to|near|at|outside|around)[ \t]+"
     rf"(?P<phi>{CITY})(?![\w'’])"
 )
@@ -339,6 +349,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
+        SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
         SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),
@@ -392,6 +403,19 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return _trim_leading(text, match)
         if regex is _ITINERARY_PLACE:
             return _confirm_itinerary(text, match)
+        if regex is _TOWN_BEFORE_SERVICE:
+            trimmed = _trim_leading(text, match)
+            if trimmed is None:
+                return None
+            start = trimmed.start
+            while (lead := re.match(r"(?:Her|His|Their|Our|My|Your|The|A|An)[ \t]+", text[start : trimmed.end])) is not None:
+                start += lead.end()  # "Her Duluth cardiologist"
+            trimmed = SpanMatch(start, trimmed.end, trimmed.entity_type, trimmed.score, trimmed.reason, trimmed.groups)
+            town = text[trimmed.start : trimmed.end]
+            places = KnownPlaces.load()
+            if (town in places or town.lower() in places.us_towns) and NamePriors.word_frequency(town) < 4.0:
+                return trimmed
+            return None
         if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION or regex is _CITY_BEFORE_PHONE:
             city = text[match.start : match.end]
             if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:

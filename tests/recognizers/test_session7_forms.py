@@ -310,3 +310,51 @@ def test_repeated_month_and_day(text: str, expected: list[str]) -> None:
     from redactphi_recognizers import ClinicalDateRecognizer
 
     assert _texts(ClinicalDateRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Member ID CPH88231047   Group MA-4410   MBI on file 1EG4-TE5-MK72", "1EG4-TE5-MK72"),
+        ("COVERAGE: MEDICARE A/B 1EG4TE5MK72 ;  AHCCCS", "1EG4TE5MK72"),
+        ("SSN (last 4 only per policy): xxx-xx-4321", "xxx-xx-4321"),
+        ("SIGNED ELECTRONICALLY BY: GBERRY 04/03/25 0922", "GBERRY"),
+        ("  01/14/2026 16:06  AFONTAINE     attested", "AFONTAINE"),
+    ],
+)
+def test_mbi_masks_and_stamped_users(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
+
+
+def test_mbi_shape_needs_all_eleven_places() -> None:
+    assert _texts(ID, "CPT 1EG4 and 2AB3-CD4; pattern 1SL4-TE5-MK72 seen") == []  # no S or L in an MBI
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who resettled in Burlington from the camps", "Burlington"),
+        ("Daughter drives her from Bethlehem; patient stopped", "Bethlehem"),
+        ("sent to the Farmington ED. Admission labs", "Farmington"),
+        ("Her Duluth cardiologist, Dr. Ingrid Solberg, agreed.", "Duluth"),
+    ],
+)
+def test_more_town_cues(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_services_after_ordinary_words_are_no_towns() -> None:
+    assert _texts(PLACE, "seen in the Main clinic by the General surgeon") == []
+
+
+def test_medical_center_acronyms() -> None:
+    assert _texts(ORG, "MICU TRANSFER NOTE          UVUMC MICU, Bed 9") == ["UVUMC"]
+    assert _texts(ORG, "first CMC joint arthritis; MMC applied") == []
+
+
+def test_care_events_date_a_yearless_day() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    date = ClinicalDateRecognizer()
+    assert _texts(date, "L radial arterial line -- removed 3/5") == ["3/5"]
+    assert _texts(date, "strength improved 4/5 today") == []
