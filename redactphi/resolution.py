@@ -117,7 +117,9 @@ class FindingResolver:
         if branch is None:
             return f
         words = branch.group("branch").strip(" \t-–,").split()
-        if branch.group("branch").lstrip(" \t")[:1] in "-–" and any(
+        site = " ".join(words)
+        known_site = site in self.places or site.title() in self.places or site.lower() in self.places.us_towns
+        if branch.group("branch").lstrip(" \t")[:1] in "-–" and not known_site and any(
             w.lower() in _DEPARTMENT_WORDS
             or self.lexicon.is_clinical(w)
             or (self.priors.word_frequency(w) >= 4.0 and w not in self.places and w.title() not in self.places)
@@ -768,6 +770,7 @@ _AFTER_DATE = re.compile(
 )
 
 
+_PLAN_TYPE_AFTER = re.compile(r"[ \t]*\((?:HMO|PPO|EPO|POS|PFFS|SNP|D-SNP|C-SNP|MAPD|HMO-POS|HMO[ \t]SNP|HMO-SNP)\)")
 _INITIAL_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:Ofc|OFC|Officer|Det|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)?(?<![A-Za-z])[A-Z]\.[ \t]?\Z"
 )
@@ -817,6 +820,8 @@ def _widen(text: str, f: Finding) -> Finding:
         the = _THE_BEFORE.search(text, max(0, f.start - 24), f.start)
         if the is not None:
             start = f.start - 4 - (f.start - the.end())
+        if f.entity_type == "ORGANIZATION" and (plan := _PLAN_TYPE_AFTER.match(text, end)) is not None:
+            end = plan.end()  # "Sawtooth Senior Advantage (HMO)"
         if f.entity_type == "LOCATION" and text[start : start + 1].isdigit():
             # the building, floor or bay before a street address belongs to it: "Building B,
             # 2nd Floor, 9350 E Arapahoe Rd", "Cedar Glen Apartments, Building 7, Apt 312, 880 ..."
@@ -873,7 +878,7 @@ _ORG_BRANCH = re.compile(
     r"(?P<branch>[ \t]+[-–][ \t]+(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t][A-Z]{3,})?)"
     r"|[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:District|Precinct|Ward|Division)"
     r"|,[ \t]+(?:Probate|Family|Juvenile|Criminal|Civil|Law|Chancery)[ \t]+Division)"
-    r"(?=[ \t]*(?:$|[,;.)(|\n]|[ \t]\d))",
+    r"(?=[ \t]*(?:$|[,;.)(|\n]|[ \t]\d)|[ \t]{2,})",
     re.MULTILINE,
 )
 

@@ -117,7 +117,7 @@ _WEAK_HEADS = (
     "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
     "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
     "Residency", "Residency Program", "Fellowship Program",
-    "Genetics", "Assurance", "Indemnity", "Distribution", "Distributors", "Packing", "Court Reporting",
+    "Advantage", "Senior Advantage", "Medicare Advantage", "Genetics", "Assurance", "Indemnity", "Distribution", "Distributors", "Packing", "Court Reporting",
     "Recorder", "Recorder's Office", "Cold Storage", "Storage", "Legal Assistance", "Legal Aid", "Legal Services",
     "Post-Acute", "Post-Acute Care", "Digestive Care", "Digestive Health", "Gaming", "Clinical Research",
     "Infantry", "Products", "Cab", "Taxi", "Men's Residence", "Women's Residence", "Inst.",
@@ -146,7 +146,7 @@ _WORD = (
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S)\.?(?![\w]))"
+_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|PLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S)\.?(?![\w]))"
 # State codes written after an institution ("Cedar Falls Med Center, IA"); those that are
 # also clinical abbreviations (OR after "Medical Center, OR") are left out.
 _TAIL_STATE = (
@@ -525,8 +525,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             if set(words) & _LEADING:
                 return None
             head = (match.groups.get("head") or "").split()
-            if head and head[0] in _SERVICE_HEAD_WORDS and set(words) & _GENERIC_MODIFIERS:
-                return None  # "local pharmacy", "outpatient therapy": a kind, not a name
+            if head and head[0] in _SERVICE_HEAD_WORDS and set(words) & _GENERIC_MODIFIERS or set(words) <= _GENERIC_MODIFIERS:
+                return None  # "local pharmacy", "outpatient therapy", "the local hospital": a kind, not a name
             if _proper_words(words):
                 return match
             # "at mercy general hospital": an institutional word with another before a head

@@ -102,7 +102,33 @@ _LOWER_WITH_NAME = re.compile(
 # site in cedar falls" (the gazetteer and the word's rarity decide, in confirm).
 _LOWER_PLACE = re.compile(
     r"\b(?:in|from|near|outside(?:[ \t]+of)?|to)[ \t]+(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2})"
-    r"(?=[ \t]*[.,;]|[ \t]+(?:and|who|where|when|he|she|they|for|on|at|with|area|county|comma|period)\b)"
+    r"(?=[ \t]*[.,;]|\s+(?:and|who|where|when|he|she|they|for|on|at|with|area|county|comma|period)\b"
+    # or the state after the town: "in new bern north carolina"
+    r"|[ \t]+(?:(?:north|south|west|new|rhode)[ \t]+)?(?:carolina|dakota|virginia|hampshire|jersey|mexico|york|island"
+    r"|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
+    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri"
+    r"|montana|nebraska|nevada|ohio|oklahoma|oregon|pennsylvania|tennessee|texas|utah|vermont|washington|wisconsin|wyoming)\b)"
+)
+# A lower-case institution in dictation: "at lakeshore regional", "seen at northern nevada
+# urgent care sparks", "mri at cache valley open mri", "operator for the oglala sioux tribe".
+_LOWER_INSTITUTION = re.compile(
+    r"\b(?:at|to|from|with|for|by|via)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<name>(?:[a-z][a-z'’\-]+[ \t]+){1,4})"
+    r"(?P<head>surgery[ \t]+center|medical[ \t]+center|regional(?:[ \t]+(?:hospital|medical[ \t]+center))?|hospital"
+    r"|clinic|institute|urgent[ \t]+care|open[ \t]+mri|imaging|pt|physical[ \t]+therapy|plant|tribe|health"
+    r"|healthcare|orthopedics|orthopaedics|pharmacy|cancer[ \t]+center|family[ \t]+practice|medical[ \t]+group)"
+    r"(?:[ \t]+(?P<town>[a-z]+(?:[ \t][a-z]+)?))?)(?![\w'’\-])"
+)
+_GENERIC_INSTITUTION_WORDS = frozenset(
+    "local outside nearby community general regional county state university city area main downtown new "
+    "emergency urgent family outpatient inpatient rural private public walk-in surgical medical physical "
+    "cancer heart children's childrens women's womens veterans va our their his her this that same another "
+    "primary specialty dialysis rehab rehabilitation psychiatric behavioral orthopedic orthopaedic eye".split()
+)
+_LOWER_STATE_AFTER = re.compile(
+    r"[ \t]+(?:(?:north|south|west|new|rhode)[ \t]+)?(?:carolina|dakota|virginia|hampshire|jersey|mexico|york|island"
+    r"|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
+    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri"
+    r"|montana|nebraska|nevada|ohio|oklahoma|oregon|pennsylvania|tennessee|texas|utah|vermont|washington|wisconsin|wyoming)\b"
 )
 # A spoken or typed number after its label, in groups: "claim number wc 2025 003318",
 # "serial number sn 7730 1942 88".
@@ -152,6 +178,7 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
         SpanPattern("lower-case name before birth date or record number", _NAME_BEFORE_FIELDS, 0.75, entity_type="PERSON"),
         SpanPattern("lower-case first and last name after 'with'", _LOWER_WITH_NAME, 0.6, entity_type="PERSON"),
         SpanPattern("lower-case town after a place word", _LOWER_PLACE, 0.6, entity_type="LOCATION"),
+        SpanPattern("lower-case institution with its head", _LOWER_INSTITUTION, 0.6, entity_type="ORGANIZATION"),
         SpanPattern("lower-case number after its label", _LOWER_LABELLED_NUMBER, 0.75, entity_type="ID"),
         SpanPattern("spoken ordinal day", _SPOKEN_DAY, 0.6, entity_type="DATE"),
         SpanPattern("spoken slashed date", _SPOKEN_SLASH_DATE, 0.75, entity_type="DATE"),
@@ -171,12 +198,37 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             # the longest prefix that the gazetteer knows: "cedar falls", not "cedar falls who"
             for n in range(len(words), 0, -1):
                 name = " ".join(words[:n])
-                if name in KnownPlaces.load() and (n > 1 or self.priors.word_frequency(name) < 3.0):
+                if name in KnownPlaces.load() and (n > 1 or self.priors.word_frequency(name) < 3.7):
                     if any(w in STOP_WORDS for w in words[:n]):
                         return None
                     end = match.start + len(text[match.start : match.end].split(words[n - 1], 1)[0]) + len(words[n - 1])
+                    state = _LOWER_STATE_AFTER.match(text, end)
+                    if state is not None:
+                        end = state.end()  # "new bern north carolina": the town's state with it
                     return SpanMatch(match.start, end, "LOCATION", match.score, match.reason)
             return None
+        if pattern.regex is _LOWER_INSTITUTION:
+            name = (match.groups.get("name") or "").split()
+            places = KnownPlaces.load()
+            if any(w in STOP_WORDS for w in name) or all(w in _GENERIC_INSTITUTION_WORDS for w in name):
+                return None  # "at the local hospital", "to the emergency department"
+            if not any(self.priors.word_frequency(w) < 3.5 or w in places or w in places.us_towns for w in name):
+                return None  # ordinary words only: "at the spine and joint clinic"
+            end = match.end
+            town = match.groups.get("town")
+            if town:
+                words = town.split()
+                for n in range(len(words), -1, -1):
+                    if n == 0:
+                        end = match.end - len(town) - (len(text[match.start : match.end]) - len(text[match.start : match.end].rstrip()))
+                        end = match.start + len(text[match.start : match.end]) - len(town)
+                        end = len(text[:end].rstrip()) if text[:end].endswith((" ", "\t")) else end
+                        break
+                    name_t = " ".join(words[:n])
+                    if name_t in places or name_t in places.us_towns:
+                        end = match.end - len(town) + len(name_t)
+                        break
+            return SpanMatch(match.start, end, "ORGANIZATION", match.score, match.reason)
         if pattern.regex is _NAME_BEFORE_FIELDS:
             words = re.findall(r"[a-z][a-z'’\-]+", text[match.start : match.end])
             if any(w in STOP_WORDS or w in _SPOKEN_FILLERS for w in words):

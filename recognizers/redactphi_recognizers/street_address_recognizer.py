@@ -141,9 +141,11 @@ _INTERSECTION = re.compile(
     rf"(?:[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+{CITY}(?=[ \t]*[.,;)]|[ \t]+(?:at|on|around|about|and)\b))?)"
 )
 _CUED_STREET = re.compile(
-    rf"\b(?:on|off|onto|near|at|along)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
+    rf"\b(?:on|off|onto|near|at|along|ON|OFF|ONTO|NEAR|AT|ALONG)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
     # abbreviations that are no title or saint ("St", "Dr" are): "on Dunbar Ave"
-    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd)\.?(?![\w])|St(?![.][ \t]*[A-Z])\.?(?![\w])))"
+    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd|AVE|BLVD|PKWY|HWY|RD)\.?(?![\w])|(?:St|ST)(?![.][ \t]*[A-Z])\.?(?![\w]))"
+    # a quadrant after the suffix: "on 14th Ave N", "Ridge Hollow Pl SE"
+    r"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)(?![\w]|\.[A-Za-z]))?)"
 )
 _LOWER_SUFFIX = (
     r"(?:street|avenue|road|boulevard|drive|lane|court|way|place|terrace|parkway|highway"
@@ -173,6 +175,11 @@ _STREET_BEFORE_ZIP = re.compile(
 _RARE_TOWN_AFTER_PREPOSITION = re.compile(
     rf"\b(?:in|from|near|outside)[ \t]+(?P<phi>{CITY})(?![\w'’\-])(?![ \t]*,?[ \t]*(?:MD|DO|RN|NP|PA)\b)"
 )
+# A rare town after a preposition in a capitals printout: "RETIRED MACHINIST FROM FOSTORIA",
+# "IN AND FOR THE COUNTY OF COCONINO" (checked against the town and county lists in confirm).
+_CAPS_TOWN_AFTER_PREPOSITION = re.compile(
+    r"\b(?:FROM|IN|NEAR|OUTSIDE|OF)[ \t]+(?P<phi>[A-Z]{3,}(?:[ \t][A-Z]{3,}){0,2})(?![\w'’\-])"
+)
 # A hundred block in police and EMS narratives: "in the 1400 block of Marlowe Street".
 _BLOCK_OF = re.compile(
     r"(?<![\w])(?P<phi>\d{1,5}[ \t]+(?:block|BLOCK)[ \t]+(?:of|OF)[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?"
@@ -181,7 +188,7 @@ _BLOCK_OF = re.compile(
 )
 # "COUNTY: BLAIR", "County: Lake": a county named in its own field.
 _COUNTY_FIELD = re.compile(
-    r"\b(?:COUNTY|County)(?:[ \t]+of[ \t]+residence)?[ \t]*:[ \t]*(?P<phi>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)(?![\w'’\-])"
+    r"\b(?:COUNTY|County|PARISH|Parish|BOROUGH|Borough)(?:[ \t]+of[ \t]+residence)?[ \t]*:[ \t]*(?P<phi>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)(?![\w'’\-])"
 )
 
 # Words that, written before a number, make it a count or a measure rather than a house
@@ -341,7 +348,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("hundred block of a street", _BLOCK_OF, 0.85, gate=re.compile(r"(?i)block of")),
         SpanPattern("street line before city, state and ZIP", _STREET_BEFORE_ZIP, 0.85),
         SpanPattern("rare known town after a preposition", _RARE_TOWN_AFTER_PREPOSITION, 0.7),
-        SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County)(?: of residence)? ?:")),
+        SpanPattern("rare town after a preposition in capitals", _CAPS_TOWN_AFTER_PREPOSITION, 0.7, gate=re.compile(r"\b(?:FROM|IN|NEAR|OUTSIDE|OF) [A-Z]{3}")),
+        SpanPattern("county field", _COUNTY_FIELD, 0.8, gate=re.compile(r"(?:COUNTY|County|PARISH|Parish|BOROUGH|Borough)(?: of residence)? ?:")),
         SpanPattern("ZIP code after label (strong)", _LABELLED_ZIP, 0.9),
         SpanPattern("ZIP code after state", _ZIP_AFTER_STATE, 0.75),
         SpanPattern("street intersection", _INTERSECTION, 0.8),
@@ -403,6 +411,22 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return _trim_leading(text, match)
         if regex is _ITINERARY_PLACE:
             return _confirm_itinerary(text, match)
+        if regex is _CAPS_TOWN_AFTER_PREPOSITION:
+            line_start = text.rfind("\n", 0, match.start) + 1
+            line_end = text.find("\n", match.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if any(c.islower() for c in line):
+                return None  # a capitals printout only: in prose, capitals are acronyms
+            words = text[match.start : match.end].split()
+            places = KnownPlaces.load()
+            # the longest run of leading words that is a rare town or a county
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n]).title()
+                known = name.lower() in places.us_towns or name in places
+                if known and NamePriors.word_frequency(name) < 3.0:
+                    end = match.start + len(" ".join(words[:n]))
+                    return SpanMatch(match.start, end, match.entity_type, match.score, match.reason, match.groups)
+            return None
         if regex is _TOWN_BEFORE_SERVICE:
             trimmed = _trim_leading(text, match)
             if trimmed is None:

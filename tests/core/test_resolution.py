@@ -488,3 +488,18 @@ def test_a_label_after_a_last_first_name_stays_out() -> None:
     text = "Patient: Smith, John MRN 4482913 Age 45"
     found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
     assert "Smith, John" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To: Sawtooth Senior Advantage (HMO) - Utilization Management    Fax: 208-555-0197", "Sawtooth Senior Advantage (HMO)"),
+        ("Facility: Cordillera Ambulatory Surgery Center - Idaho Falls  NPI 1720593318", "Cordillera Ambulatory Surgery Center - Idaho Falls"),
+    ],
+)
+def test_organisations_take_their_plan_type_and_town_site(text: str, expected: str) -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
+    assert expected in found

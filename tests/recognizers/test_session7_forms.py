@@ -358,3 +358,48 @@ def test_care_events_date_a_yearless_day() -> None:
     date = ClinicalDateRecognizer()
     assert _texts(date, "L radial arterial line -- removed 3/5") == ["3/5"]
     assert _texts(date, "strength improved 4/5 today") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ATTENDS LITTLE ACORNS LEARNING CENTER ON WATERS AVE; SEVERAL SICK", "WATERS AVE"),
+        ("OUTSIDE A TAVERN ON W. LISBON AVE. BP 70", "W. LISBON AVE."),
+        ("in an apartment on 14th Ave N. Eldest son", "14th Ave N"),
+        ("Parish: Ouachita", "Ouachita"),
+        ("61 Y/O RETIRED POSTAL CARRIER FROM FRUITA WITH 2 YEARS", "FRUITA"),
+        ("IN AND FOR THE COUNTY OF COCONINO", "COCONINO"),
+    ],
+)
+def test_streets_parishes_and_towns_in_capitals(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_capitals_prose_after_prepositions_is_no_town() -> None:
+    assert _texts(PLACE, "PAIN IN ABDOMEN FROM FALL; HISTORY OF DIABETES; IN ORDER; OF NOTE; FROM HOME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Whitmore Pratt Defense Group, PLC\n1 E. Camelback", "Whitmore Pratt Defense Group, PLC"),
+        ("not clinically supported. Saguaro Advantage applies Sepsis-3", "Saguaro Advantage"),
+    ],
+)
+def test_corporate_and_plan_names(text: str, expected: str) -> None:
+    assert expected in _texts(ORG, text)
+
+
+def test_ordinary_words_before_a_lower_case_head_are_no_name() -> None:
+    assert _texts(ORG, "he went to the local hospital and then to the emergency department.") == []
+
+
+def test_lower_case_dictation_places_and_institutions() -> None:
+    from redactphi_recognizers import SpokenIdentifierRecognizer
+
+    spoken = SpokenIdentifierRecognizer()
+    text = "she lives part of the year in cape coral\nand the rest with her daughter in new bern north carolina. she was"
+    assert {"cape coral", "new bern north carolina"} <= set(_texts(spoken, text))
+    text = "seen at northern nevada urgent care sparks then referred. diverticulitis in 2024 at lakeshore regional."
+    assert {"northern nevada urgent care sparks", "lakeshore regional"} <= set(_texts(spoken, text))
+    assert _texts(spoken, "he went to the local hospital and then to the emergency department.") == []
