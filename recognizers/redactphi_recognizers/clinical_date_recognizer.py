@@ -396,7 +396,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date may/march d after a preposition", _VERB_MONTH_DAY, 0.7, gate=re.compile(r"(?:may|march) \d")),
         SpanPattern("date Month y", _MONTH_YEAR, 0.8),
         SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
-        SpanPattern("date yyyy-mm", _ISO_MONTH, 0.7),
+        SpanPattern("date yyyy-mm", _ISO_MONTH, 0.7, gate=re.compile(r"(?:19|20)\d\d-[01]\d")),
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
         SpanPattern("date ordinal day (weak)", _ORDINAL_DAY, 0.6),
         SpanPattern("date season year", _SEASON_YEAR, 0.6, gate=re.compile(r"(?i)(?:spring|summer|fall|autumn|winter|early|mid|late)[- ](?:19|20)")),

@@ -52,7 +52,25 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Right before a value: a catalogue label ("REF 42-5022-009-02", "Cat. #", "Model").
-_ICD_DOTTED = re.compile(r"[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
+_ICD_DOTTED = re.compile(r"(?i)[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
+# An ICD-10-PCS code (seven characters, no I or O, a section digit or letter first) in a
+# coding context; a trial's registry number; a range of two HCPCS or CPT codes.
+_PCS_CODE = re.compile(r"[0-9B-DFGHX][0-9A-HJ-NP-Z]{6}")
+_TRIAL_REGISTRY = re.compile(r"(?i)NCT\d{8}|ISRCTN\d{8}|EudraCT[ \-]?\d{4}-\d{6}-\d{2}")
+_CODE_RANGE_VALUE = re.compile(r"(?P<a>[A-V])(?P<x>\d{4})-(?P=a)(?P<y>\d{4})|(?P<x2>\d{5})-(?P<y2>\d{5})")
+
+
+def _is_code_range(value: str) -> bool:
+    """"G8908-G8911", "99203-99205": two codes of one kind, the second a little above the first."""
+    m = _CODE_RANGE_VALUE.fullmatch(value)
+    if m is None:
+        return False
+    low, high = (int(m.group("x")), int(m.group("y"))) if m.group("x") else (int(m.group("x2")), int(m.group("y2")))
+    return 0 < high - low <= 100
+# Policy and remittance codes named by their kind: "LCD L34538", "RARC N657", "CARC CO-50".
+_POLICY_CUES = frozenset("lcd ncd rarc carc remark group-code reason".split())
+# "IMPAIRMENT GROUP: 01.2", "blood group", "age group": groups that are no health plan's.
+_NOT_PLAN_GROUP = frozenset("impairment age blood risk study support control diagnosis drg treatment".split())
 _CATALOGUE_HEADER = re.compile(r"(?i)^(?:ref|ref\s*#|cat(?:alog(?:ue)?)?\.?(?:\s*(?:#|no\.?|number))?|model|part\s*#?|sku|item\s*#?|product\s*(?:code|#)?)$")
 _CATALOGUE_LABEL = re.compile(
     r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Tt]axonomy|TAXONOMY|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
@@ -181,6 +199,25 @@ def _login_names(text: str) -> Iterator[tuple[SpanMatch, SpanPattern]]:
         yield SpanMatch(start, end, "ID", 0.65, _LOGIN_PATTERN.name), _LOGIN_PATTERN
 
 
+# A form's number before the word "form" or a report title: "HHS-687 form", "WC164 Physician's Report".
+_FORM_AFTER = re.compile(r"[ \t)]*(?:form|Form|FORM|[A-Z][a-z']+[ \t]+Report)\b")
+_CATALOGUE_COLUMN = re.compile(
+    r"(?i)ref(?:erence)?(?:[ \t]*(?:#|no\.?))?|cat(?:alog(?:ue)?)?\.?(?:[ \t]*(?:#|no\.?|number))?|part(?:[ \t]*(?:#|no\.?))?"
+    r"|sku|item[ \t]*#|product(?:[ \t]*(?:code|#|no\.?))?|model(?:[ \t]*(?:#|no\.?))?"
+)
+
+
+def _catalogue_cells(text: str) -> list[tuple[int, int]]:
+    """Cells under a REF or catalogue column of the note's space-aligned tables (cached per note)."""
+    if _CATALOGUE_CACHE.get("text") is not text:
+        _CATALOGUE_CACHE["text"] = text
+        _CATALOGUE_CACHE["cells"] = [(s, e) for _, s, e in aligned_table_cells(text, _CATALOGUE_COLUMN)]
+    return _CATALOGUE_CACHE["cells"]  # type: ignore[return-value]
+
+
+_CATALOGUE_CACHE: dict[str, object] = {}
+
+
 # A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
 _ID_HEADER = re.compile(
     r"(?i)^(?:lot(?:[ \t]*(?:#|no\.?|number))?|serial(?:[ \t]*(?:#|no\.?|number))?|s/n|sn|udi|device[ \t]+id"
@@ -241,7 +278,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("GS1 serial or lot (strong)", _GS1_PART, 0.9, "DEVICE_ID", gate=re.compile(r"\((?:21|10)\)")),
         SpanPattern("number after an abbreviation label", _ABBREVIATION_LABEL, 0.7, "ID"),
         SpanPattern("masked SSN, last four", _MASKED_SSN, 0.85, "US_SSN", gate=re.compile(r"[Xx*]{3}-")),
-        SpanPattern("Medicare beneficiary identifier by its shape", _MBI, 0.85, "HEALTH_PLAN_ID"),
+        SpanPattern("Medicare beneficiary identifier by its shape", _MBI, 0.85, "HEALTH_PLAN_ID", gate=re.compile(r"[1-9][A-Z][A-Z0-9]\d-?[A-Z]")),
         SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID", gate=re.compile(r"(?i)plate|tag")),
         SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID", gate=re.compile(r"[A-Z],[ ]?[A-Z]")),
         SpanPattern("ISBT 128 unit number", _ISBT_UNIT, 0.9, "ID", gate=re.compile(r"[A-Z]\d{4} \d\d \d")),
@@ -287,8 +324,17 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return match if re.search(r"\d", value) else None
         if pattern.regex in (_GS1_UDI, _ABBREVIATION_LABEL):
             return match
+        if _TRIAL_REGISTRY.fullmatch(value) or _is_code_range(value):
+            return None  # "NCT05512378": the trial's, not the patient's; "G8908-G8911": codes
+        if before and before[-1] in _POLICY_CUES:
+            return None
+        form_number = len(re.findall(r"\d", value)) <= 5
+        if form_number and (_FORM_AFTER.match(text, match.end) or (before and before[-1] == "form" and pattern.regex is not _LABELLED)):
+            return None  # "consent form (HHS-687)", "WC164 Physician's Report": a form's number, not a filled form's
         if pattern.regex is _LABELLED:
             label = re.sub(r"\s+", " ", (match.groups.get("label") or "").strip())
+            if label.lower().startswith("group") and before[-2:-1] and before[-2] in _NOT_PLAN_GROUP:
+                return None  # "IMPAIRMENT GROUP: 01.2"
             if label == "#" and (not re.search(r"\d{4,}", value)):
                 return None  # "# 3" is a count, "#10 blade" an instrument size
             if len(re.sub(r"\W", "", value)) < 3:
@@ -307,6 +353,12 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None
         if _CATALOGUE_LABEL.search(text, max(0, match.start - 16), match.start):
             return None  # "REF 42-5022-009-02": a product's catalogue number, not a serial
+        if _PCS_CODE.fullmatch(value) and re.search(r"\d", value) and re.search(r"[A-Z]", value) and (
+            text[match.start - 1 : match.start] == "(" or set(before[-4:]) & {"pcs", "icd-10-pcs", "root", "operation"}
+        ):
+            return None  # "Bypass stomach to jejunum (0D164ZA)": an ICD-10-PCS code
+        if any(start <= match.start and match.end <= end for start, end in _catalogue_cells(text)):
+            return None  # the REF column of a space-aligned implant table
         header = table_column_header(text, match.start)
         if header is not None and _CATALOGUE_HEADER.match(header):
             return None  # the REF or catalogue column of an implant table

@@ -357,7 +357,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("street address, lower case", _LOWER_ADDRESS, 0.7),
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
-        SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7),
+        SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
         SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),

@@ -60,7 +60,7 @@ def test_clinical_tokens_are_not_ids(text: str) -> None:
     ("text", "expected"),
     [
         ("Med rec no.: 00-772-918\nBirth", ("00-772-918", "MEDICAL_RECORD_NUMBER")),
-        ("SSN (last 4 only on request): xxx-xx-4321\n", ("4321", "US_SSN")),
+        ("SSN (last 4 only on request): xxx-xx-4321\n", ("xxx-xx-4321", "US_SSN")),
         ("mailed via USPS tracking 9400 1000 0000 0000 1187 42)", ("9400 1000 0000 0000 1187 42", "ID")),
     ],
 )

@@ -403,3 +403,33 @@ def test_lower_case_dictation_places_and_institutions() -> None:
     text = "seen at northern nevada urgent care sparks then referred. diverticulitis in 2024 at lakeshore regional."
     assert {"northern nevada urgent care sparks", "lakeshore regional"} <= set(_texts(spoken, text))
     assert _texts(spoken, "he went to the local hospital and then to the emergency department.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IMPLANT                         REF          LOT       UDI\n"
+        "Triathlon PS Femur #5 R         5515-F-501   MHK7Q2    (01)07613327294514\n",
+        "Bypass stomach to jejunum (0D164ZA).",
+        "poisoning by fentanyl, accidental, initial encounter t40.411a",
+        "Quality codes: G8907 no event reported; G8908-G8911 as applicable.",
+        "Remittance: CARC CO-50; RARC N657. Adjustment",
+        "Federal consent form (HHS-687) signed today",
+        "NCT05512378  Adjuvant osimertinib",
+    ],
+)
+def test_catalogue_codes_forms_and_trials_are_kept(text: str) -> None:
+    found = _texts(ID, text)
+    for kept in ("5515-F-501", "0D164ZA", "t40.411a", "G8908-G8911", "N657", "HHS-687", "NCT05512378"):
+        assert kept not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chain of custody form NOPD-CC-25-118804 released", "NOPD-CC-25-118804"),  # a filled form's number
+        ("Tissue ID A0241-77283 / A0241-77290", "A0241-77283"),  # no code range: two kinds, far apart
+    ],
+)
+def test_filled_forms_and_tissue_ids_stay_identifiers(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
