@@ -27,6 +27,8 @@ _WORD_SUFFIXES = (
     "pathy", "ology", "ologic", "ological", "tion", "sion", "ment", "ness", "ical", "ular",
     "esis", "lysis", "rrhea", "uria", "cyte", "esia", "ectasis", "fier", "ility", "ization",
     "biliary", "ductal", "ocele", "ostasis", "trophy", "plasia", "ous", "phic", "tic", "ive",
+    # Latin and Greek anatomy and disease words: hemorrhagic, myoclonic, delirium, verumontanum
+    "agic", "onic", "ium", "anum", "puncture",
 )
 # Brand names run words together ("MyChart", "TachoSil"); names with an inner capital
 # start with one of these (McDonald, DeBakey, MacArthur, O'Connor, LaPlace, DiMaggio).

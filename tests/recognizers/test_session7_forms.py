@@ -433,3 +433,12 @@ def test_catalogue_codes_forms_and_trials_are_kept(text: str) -> None:
 )
 def test_filled_forms_and_tissue_ids_stay_identifiers(text: str, expected: str) -> None:
     assert expected in _texts(ID, text)
+
+
+def test_latin_and_greek_disease_words_are_not_name_like() -> None:
+    from redactphi_recognizers.name_priors import NamePriors
+
+    priors = NamePriors.load()
+    for word in ("Hemorrhagic", "Myoclonic", "Delirium", "Verumontanum", "Micropuncture", "Hemopericardium"):
+        assert not priors.is_name_like(word), word
+    assert priors.is_name_like("Gonzalez") and priors.is_name_like("Okafor")
