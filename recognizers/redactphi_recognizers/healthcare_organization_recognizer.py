@@ -117,6 +117,10 @@ _WEAK_HEADS = (
     "Foot and Ankle", "Foot & Ankle", "Foot and Ankle Specialists", "Foot & Ankle Specialists",
     "Sinus & Allergy", "Sinus and Allergy", "ENT & Allergy", "Ear, Nose & Throat",
     "Residency", "Residency Program", "Fellowship Program",
+    "Orthotics", "Prosthetics", "Orthotics and Prosthetics", "Orthotics & Prosthetics", "Workers' Comp",
+    "Workers Comp", "Workers' Compensation", "Workers Compensation Trust", "Catering", "Noodle", "Noodles",
+    "Dim Sum", "Grill", "Bar & Grill", "Bakery", "Deli", "Pizzeria", "Taqueria", "Steakhouse", "Fish House",
+    "Barbecue", "BBQ", "Tavern", "Medical Supply", "Air Medical",
     "Advantage", "Senior Advantage", "Medicare Advantage", "Genetics", "Assurance", "Indemnity", "Distribution", "Distributors", "Packing", "Court Reporting",
     "Recorder", "Recorder's Office", "Cold Storage", "Storage", "Legal Assistance", "Legal Aid", "Legal Services",
     "Post-Acute", "Post-Acute Care", "Digestive Care", "Digestive Health", "Gaming", "Clinical Research",
@@ -420,6 +424,22 @@ _WORSHIP = re.compile(
     rf"[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}))"
 )
 
+# Organisations named head first with their place: charities' local chapters ("Meals on
+# Wheels of Greer County", "Catholic Charities of Northern Minnesota", "CASA of El Paso"),
+# courts ("Circuit Court of Cook County"), consulates ("Consulate of Guatemala in Tucson",
+# "Consulado General de México en El Paso"), veterans' posts and union locals.
+_CHAPTER_OF = re.compile(
+    r"(?<![\w'’\-.])(?P<phi>(?:Meals[ \t]+on[ \t]+Wheels|Catholic[ \t]+Charities|Lutheran[ \t]+Services|Jewish[ \t]+Family[ \t]+Services?"
+    r"|Habitat[ \t]+for[ \t]+Humanity|Big[ \t]+Brothers[ \t]+Big[ \t]+Sisters|Boys[ \t]+(?:&|and)[ \t]+Girls[ \t]+Clubs?|Salvation[ \t]+Army"
+    r"|Goodwill(?:[ \t]+Industries)?|United[ \t]+Way|Legal[ \t]+Aid[ \t]+Society|CASA|Area[ \t]+Agency[ \t]+on[ \t]+Aging|Visiting[ \t]+Nurse[ \t]+Association"
+    r"|(?:Circuit|District|Superior|Probate|Family|Juvenile|County|Municipal|Chancery|Justice)[ \t]+Court|Court[ \t]+of[ \t]+Common[ \t]+Pleas)"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+    r"(?:,[ \t]+(?:Probate|Family|Juvenile|Criminal|Civil|Law|Chancery)[ \t]+Division)?"
+    rf"|(?:Consulate|Embassy|Consulado|Embajada)(?:[ \t]+General)?[ \t]+(?:of|de|del)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+    rf"(?:[ \t]+(?:in|en)[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}})?"
+    r"|(?:American[ \t]+Legion|VFW|AMVETS|DAV)(?:[ \t]+Post)?[ \t]+(?:No\.[ \t]*)?\d{1,5}"
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Local[ \t]+(?:No\.[ \t]*)?\d{2,5})(?![\w'’\-])"
+)
 # A medical center's acronym alone: "GLUMC", "UVUMC Sleep Medicine" (three or more letters
 # before "MC"; shorter ones, CMC and MMC, are joints and drugs).
 _MC_ACRONYM = re.compile(r"(?<![\w\-/.])(?P<phi>[A-Z]{3,6}MC)(?![\w\-])")
@@ -474,6 +494,9 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("institution after its field label", _INSTITUTION_LABEL, 0.7),
         SpanPattern("national pharmacy, lab, plan or care company", _NATIONAL, 0.9),
         SpanPattern("named place of worship", _WORSHIP, 0.75, gate=re.compile(r"Congregation|Temple|Masjid|Mosque|Synagogue|Iglesia|Templo|Church|[ÉE]glise|Igreja|Chiesa|Parroquia|Gurdwara|Mandir|Ministerio")),
+        SpanPattern("organisation named head first with its place", _CHAPTER_OF, 0.8, gate=re.compile(
+            r"Wheels|Charities|Lutheran|Jewish|Habitat|Brothers|Girls|Salvation|Goodwill|United Way|Legal Aid|CASA|Agency|Visiting|Court|Consul|Embass|Embajada|Legion|VFW|AMVETS|DAV|Local"
+        )),
         SpanPattern("medical center acronym", _MC_ACRONYM, 0.75, gate=re.compile(r"[A-Z]{3}MC")),
         SpanPattern("sports club, head first", _CLUB, 0.75, gate=re.compile(r"\bA?FC [A-Z]")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
@@ -497,7 +520,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             ):
                 return None  # "CVS confirmed by attending": the critical view of safety
             return match
-        if regex is _SAINTS or regex is _ACRONYM_AT or regex is _MC_ACRONYM:
+        if regex is _SAINTS or regex is _ACRONYM_AT or regex is _MC_ACRONYM or regex is _CHAPTER_OF:
             return match
         if regex is _AFFILIATION:
             return _confirm_affiliation(match)

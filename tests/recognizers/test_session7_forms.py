@@ -442,3 +442,22 @@ def test_latin_and_greek_disease_words_are_not_name_like() -> None:
     for word in ("Hemorrhagic", "Myoclonic", "Delirium", "Verumontanum", "Micropuncture", "Hemopericardium"):
         assert not priors.is_name_like(word), word
     assert priors.is_name_like("Gonzalez") and priors.is_name_like("Okafor")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meals on Wheels of Greer County delivers", "Meals on Wheels of Greer County"),
+        ("filed in the Circuit Court of Cook County, Probate Division today", "Circuit Court of Cook County, Probate Division"),
+        ("Consulate of Guatemala in Tucson notified", "Consulate of Guatemala in Tucson"),
+        ("member of American Legion Post 46", "American Legion Post 46"),
+        ("retired from Paperworkers Local 1188 in 2010", "Paperworkers Local 1188"),
+        ("Lincoln Trail Orthotics and Prosthetics fitted", "Lincoln Trail Orthotics and Prosthetics"),
+    ],
+)
+def test_chapters_courts_consulates_posts_and_locals(text: str, expected: str) -> None:
+    assert any(expected in found for found in _texts(ORG, text))
+
+
+def test_lower_case_courts_are_no_names() -> None:
+    assert _texts(ORG, "the local court of appeals; family court of the state; CASA volunteer") == []
