@@ -780,6 +780,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Fr|Rev|P\.O|Ofc|Det|Sgt|Cpl|Tpr|Msgr)\
 # REDHOUSE", "Hebert,Julien A", "FERNANDEZ,ROSARIO DEL CARMEN".
 _LAST_FIRST = re.compile(r"[A-Za-zÀ-ÿ'’\-]+[ \t]*,[ \t]*[A-Za-zÀ-ÿ'’\-]+(?:[ \t][A-Za-zÀ-ÿ'’\-]+\.?)?\Z")
 _NEXT_NAME_WORD = re.compile(r"[ \t](?P<word>(?:(?:DEL|DE|LA|DA|DOS|VAN|VON|del|de|la|da|van|von)[ \t])?(?:[A-Z][A-Za-z'’\-]*|[A-Z]\.?))(?=[ \t]*(?:$|[ \t,;|(]))", re.MULTILINE)
+_PLAIN_CREDENTIAL_AFTER = re.compile(r"[ \t](?:MD|DO|NP|PA-C|DPM|CRNA|CNM|DDS)(?![\w,\-])")
 _TRAILING_LABEL = re.compile(r"[ \t]+(?:MRN|DOB|AGE|Age|SEX|Sex|ACCT|Acct|FIN|CSN|ADM|REG|LOC|UNIT|ROOM|Room)\Z")
 _NOT_MIDDLE = frozenset(
     "MD DO RN NP PA PHD DDS DMD DPM OD CRNA CNM LPN MA PT OT MRN DOB AGE SEX ACCT FIN CSN MR DR "
@@ -841,6 +842,8 @@ def _widen(text: str, f: Finding) -> Finding:
             if initial is not None:
                 start = initial.start()
         end = _middle_names(text, start, end)
+        if f.entity_type == "PROVIDER" and "," in text[start:end] and (cred := _PLAIN_CREDENTIAL_AFTER.match(text, end)):
+            end = cred.end()  # "Hebert,Julien A MD": an EHR's name field holds the credential
         label = _TRAILING_LABEL.search(text, start, end)
         if label is not None and label.start() > start:
             end = label.start()  # "Smith, John MRN 4482913": the field label after the name
@@ -888,7 +891,7 @@ _ORG_BRANCH = re.compile(
 _INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
 
 
-_NAME_JOIN = re.compile(r"[ \t]*,[ \t]*")
+_NAME_JOIN = re.compile(r"(?:[ \t]+(?:MD|DO|NP|PA-C|RN|DPM))?[ \t]*,[ \t]*")  # "RAGHUNATHAN MD, PRIYANKA"
 _PERSON_TYPES = frozenset({"PERSON", "PROVIDER"})
 
 

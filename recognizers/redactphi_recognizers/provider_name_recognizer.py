@@ -167,6 +167,12 @@ _INITIALS_ENGINE = re.compile(
     r"^[ \t]*(?P<phi>[A-Za-z]{2,4})/(?:dragon|Dragon|DRAGON|speechrec|SPEECHREC|dictation|voice|dax|DAX|mmodal|fluency|nuance|vr)\b",
     re.MULTILINE,
 )
+# "Electronically signed by Tanaka Y on 03/18/2024": a surname and an initial after a signing verb.
+_SIGNED_SURNAME_INITIAL = re.compile(
+    rf"\b(?:[Ee]lectronically[ \t]+|ELECTRONICALLY[ \t]+)?(?:[Ss]igned|SIGNED|[Rr]eviewed|[Vv]erified|[Aa]uthenticated|[Aa]ttested|[Cc]o-?signed|[Dd]ictated)"
+    rf"[ \t]+(?:by|BY)[ \t]+(?P<phi>{SURNAME}[ \t]+[A-Z])(?=[ \t]+(?:on|at|ON|AT)\b|[ \t]+\d|[ \t]*$|[ \t]*[,;(|])",
+    re.MULTILINE,
+)
 # A dictator's or typist's initials after a short stamp label: "DICT: TJW", "TRANS: DKH".
 _STAMP_LABEL_INITIALS = re.compile(
     r"\b(?:DICT|Dict|TRANS|Trans|TYPIST|Typist|DICTATOR|Dictator|TRANSCRIPTIONIST|Transcriptionist|TRANSCR|Transcr"
@@ -461,6 +467,9 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             if m.group("phi") not in _NOT_BY_INITIALS:
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.7, "initials and date"), initials
+        for m in _SIGNED_SURNAME_INITIAL.finditer(text):
+            start, end = m.span("phi")
+            yield SpanMatch(start, end, "PROVIDER", 0.85, "surname and initial after a signing verb"), initials
         for m in _INITIALS_ENGINE.finditer(text):
             start, end = m.span("phi")
             yield SpanMatch(start, end, "PROVIDER", 0.7, "initials before a dictation engine"), initials

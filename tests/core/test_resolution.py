@@ -503,3 +503,19 @@ def test_organisations_take_their_plan_type_and_town_site(text: str, expected: s
 
     found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ATTEND DR: Hebert,Julien A MD          ADM DT: 05/07/25", "Hebert,Julien A MD"),
+        ("Performed by: RAGHUNATHAN MD, PRIYANKA on 1/16/2024", "RAGHUNATHAN MD, PRIYANKA"),
+        ("Signed by Smith, John, MD today", "Smith, John"),  # a comma keeps the credential out
+    ],
+)
+def test_ehr_name_fields_with_their_credential(text: str, expected: str) -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
+    assert expected in found

@@ -461,3 +461,14 @@ def test_chapters_courts_consulates_posts_and_locals(text: str, expected: str) -
 
 def test_lower_case_courts_are_no_names() -> None:
     assert _texts(ORG, "the local court of appeals; family court of the state; CASA volunteer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Electronically signed by Tanaka Y on 03/18/2024 at 11:57", "Tanaka Y"),
+        ("Electronically signed by Marchetti H 08/15/2024 19:02", "Marchetti H"),
+    ],
+)
+def test_surname_and_initial_after_a_signing_verb(text: str, expected: str) -> None:
+    assert expected in _texts(PROVIDER, text)
