@@ -233,7 +233,8 @@ _DATE_CUES = frozenset(
 # "PICC 10/21", "BMP 2/27") are followed by dates, so only these are values.
 _ACRONYM_BEFORE = re.compile(
     r"\b(?:CAS|PSV|PS|PEEP|MMT|GCS|NIHSS|CPAP|BiPAP|BIPAP|IPAP|EPAP|NRS|VAS|MRC|ECOG|KPS|PHQ-?\d*|GAD-?\d*"
-    r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?)[ \t:]+$"
+    r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?"
+    r"|NPRS|NPS|IADLs?|ADLs?|FIM|PPS|BPI|ODI|NDI|DASH|QuickDASH|KOOS|WOMAC|PSFS|LEFS|EPDS|PCL-?5?|AIMS|CIWA(?:-Ar)?|COWS|TUG|DGI|BBS|MMT)[ \t:]+$"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:AM|PM|am|pm|a\.m\.|p\.m\.|morning|evening|night|afternoon)\b")
@@ -265,8 +266,38 @@ def _valid_day(month: int, day: int) -> bool:
     return day <= (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
+_FULL_DATE_MONTH = re.compile(r"(?<![\w/.])(\d{1,2})/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])|(?<![\w\-])(?:19|20)\d\d-(\d\d)-\d\d(?!\d)")
+_MONTHS_CACHE: dict[str, object] = {}
+_RANGE_TO_FULL_DATE = re.compile(r"[ \t]*(?:to|-|–|through|thru)[ \t]*\d{1,2}/\d{1,2}/\d{2,4}")
+# A test or treatment named by capitals before the day: "CT 3/11", "BCx 1/8", "IV 1/10".
+_TEST_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{1,5}x?[ \t]+\Z")
+
+
+def _note_months(text: str) -> frozenset[int]:
+    """The months of the note's dates written with a year (cached for the note being read)."""
+    if _MONTHS_CACHE.get("text") is not text:
+        months = set()
+        for m in _FULL_DATE_MONTH.finditer(text):
+            value = int(m.group(1) or m.group(2))
+            if 1 <= value <= 12:
+                months.add(value)
+        _MONTHS_CACHE["text"] = text
+        _MONTHS_CACHE["months"] = frozenset(months)
+    return _MONTHS_CACHE["months"]  # type: ignore[return-value]
+
+
 def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
+    raw = text[match.start : match.end]
+    if _RANGE_TO_FULL_DATE.match(text, match.end):
+        return False  # "(3/12 to 4/23/2024)": the start of a dated range
+    if _AFTER_VALUE.match(text, match.end) is None and not (before and before[-1] in _VALUE_CUES - {"ct", "day"}):
+        if re.match(r"0\d/|\d{1,2}/0\d", raw) and not re.match(r"0/", raw):
+            return False  # "d/c 04/05", "(03/04-03/06)": a zero-padded day is written as a date
+        if m in _note_months(text) and (
+            _TEST_ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start) or before[-1:] == ["day"]
+        ) and not _ACRONYM_BEFORE.search(text, max(0, match.start - 10), match.start) and not (d == 5 and m < 5) and d != 10:
+            return False  # "Post-op CT 3/11", "BCx 1/8" in a note dated in March or January
     strong = (
         bool(set(before[-1:]) & _STRONG_DATE_CUES)
         or before[-2:] == ["last", "dose"]

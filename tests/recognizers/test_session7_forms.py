@@ -472,3 +472,25 @@ def test_lower_case_courts_are_no_names() -> None:
 )
 def test_surname_and_initial_after_a_signing_verb(text: str, expected: str) -> None:
     assert expected in _texts(PROVIDER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen 3/2/2024. SMAD4; MSS. Post-op CT 3/11: no evidence of disease", ["3/2/2024", "3/11"]),
+        ("Admitted 1/6/2025. Ag positive; BCx 1/8 (acc 2231) grew strep", ["1/6/2025", "1/8"]),
+        ("anticipate d/c 04/05 if off O2", ["04/05"]),
+        ("Adjuvant dose-dense AC x4 (3/12 to 4/23/2024) followed by", ["3/12", "4/23/2024"]),
+    ],
+)
+def test_yearless_days_by_their_note(text: str, expected: list[str]) -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    assert _texts(ClinicalDateRecognizer(), text) == expected
+
+
+def test_scales_stay_values_in_a_dated_note() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    text = "Seen 4/2/2024. MMT 4/5 hip; pain 1/10; NPRS 6/10; Lawton IADL 3/8; Katz ADL 5/6; takes 1/2 tab"
+    assert _texts(ClinicalDateRecognizer(), text) == ["4/2/2024"]
