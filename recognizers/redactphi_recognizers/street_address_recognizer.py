@@ -102,6 +102,8 @@ _MILITARY_MAIL = re.compile(
 # A known town in brackets after a name or an address ("Gentle Harbor House (Auburn)",
 # "Indian School Rd (Maryvale)"), or two joined by a slash ("Earlimart/Pixley").
 _CITY_IN_BRACKETS = re.compile(rf"(?<=[A-Za-z0-9.])[ \t]+\((?P<phi>{CITY})\)")
+# A town closing a bracket after a comma: "(GI, Petoskey)", "(Teams, Dickinson)".
+_TOWN_CLOSING_BRACKET = re.compile(rf"\([^()\n]{{1,40}},[ \t]*(?P<phi>{CITY})\)")
 _CITY_PAIR = re.compile(rf"(?<![\w'’\-/])(?P<phi>(?P<a>{CITY})/(?P<b>{CITY}))(?![\w'’\-/])")
 # A named residential complex: "Riverside Gardens Apartments", "Pine Hollow Mobile Home Park".
 _RESIDENTIAL_COMPLEX = re.compile(
@@ -255,7 +257,7 @@ _MILE_MARKER = re.compile(
 # A town naming the site of a service after it: "sent to the Farmington ED", "Her Duluth
 # cardiologist", "Cardiopulmonary Rehab, Englewood site", "the Waverly branch".
 _TOWN_BEFORE_SERVICE = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>{CITY})[ \t]+(?=(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate"
+    rf"(?<![\w'’\-.])(?P<phi>{CITY})[ \t]+(?=(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate|center|centre|unit|facility"
     r"|branch|location|cardiologist|oncologist|PCP|doctor|physician|surgeon|dentist|urologist|nephrologist"
     r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA)\b)"
 )
@@ -313,11 +315,11 @@ _CUED_KNOWN_PLACE = re.compile(
 _INSTITUTION_HEAD = (
     r"(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Institute|University|College|School"
     r"|Pharmacy|Associates|Group|Practice|Living|Rehab|Rehabilitation|Services|Home|Campus|Memorial"
-    r"|General|Branch|Office|Site|Location)"
+    r"|General|Branch|Office|Site|Location|Drug|Lab|Laboratory|Diagnostics|Imaging)"
 )
 _CITY_AFTER_INSTITUTION = re.compile(
-    rf"\b{_INSTITUTION_HEAD}(?:[ \t]*[,:][ \t]*|[ \t]+\()"
-    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}))",
+    rf"\b{_INSTITUTION_HEAD}(?:[ \t]*[,:][ \t]*\n?[ \t]*|[ \t]+\()"
+    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}|,[ \t]*(?:tel|ph|phone|fax|Tel|Ph|Phone|Fax)\b))",
     re.MULTILINE,
 )
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
@@ -369,6 +371,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("known city before a phone", _CITY_BEFORE_PHONE, 0.7),
         SpanPattern("named residential complex", _RESIDENTIAL_COMPLEX, 0.8),
         SpanPattern("known town in brackets after a name", _CITY_IN_BRACKETS, 0.7, gate=re.compile(r"[A-Za-z0-9.] +\([A-Z]")),
+        SpanPattern("known town closing a bracket", _TOWN_CLOSING_BRACKET, 0.7, gate=re.compile(r", [A-Z][a-z]+\)")),
         SpanPattern("two known towns joined by a slash", _CITY_PAIR, 0.7, gate=re.compile(r"[a-z]/[A-Z]")),
         SpanPattern("military mail address (strong)", _MILITARY_MAIL, 0.9),
         SpanPattern("known city on an itinerary", _ITINERARY_PLACE, 0.75, group=0, gate=re.compile(r"->|→|=>")),
@@ -404,6 +407,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return match
         if regex is _CITY_IN_BRACKETS:
             return _confirm_bracketed_town(text, match)
+        if regex is _TOWN_CLOSING_BRACKET:
+            town = text[match.start : match.end]
+            places = KnownPlaces.load()
+            rare = (town in places or town.lower() in places.us_towns) and NamePriors.word_frequency(town) < 3.6
+            return match if rare and not _STATE_ONLY.fullmatch(town) else None
         if regex is _CITY_PAIR:
             towns = [groups.get("a") or "", groups.get("b") or ""]
             return match if all(_rare_known_town(t) for t in towns) else None
@@ -444,7 +452,12 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             city = text[match.start : match.end]
             if _STATE_ONLY.fullmatch(city) or city.lower() in _LEADING_NON_CITY:
                 return None  # "moved to Texas": a state alone is not PHI
-            return match if city in KnownPlaces.load() else None
+            if city in KnownPlaces.load():
+                return match
+            # "Family Practice,\n  Bar Harbor, tel": a town of two or more words from the ZIP list
+            if regex is _CITY_AFTER_INSTITUTION and " " in city and city.lower() in KnownPlaces.load().us_towns:
+                return match
+            return None
         if regex is _COUNTY:
             return _trim_leading(text, match)
         if regex is _ZIP_AFTER_STATE:

@@ -494,3 +494,20 @@ def test_scales_stay_values_in_a_dated_note() -> None:
 
     text = "Seen 4/2/2024. MMT 4/5 hip; pain 1/10; NPRS 6/10; Lawton IADL 3/8; Katz ADL 5/6; takes 1/2 tab"
     assert _texts(ClinicalDateRecognizer(), text) == ["4/2/2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scheduled at 0930 at the Springdale center. Alternate", "Springdale"),
+        ("by Dr. Hollis Brandt\n(GI, Petoskey). Mechanical MVR", "Petoskey"),
+        ("(filled at Kirkwood Drug, Bismarck).", "Bismarck"),
+        ("Mount Desert Island Family Practice,\n  Bar Harbor, tel 207-555-0160.", "Bar Harbor"),
+    ],
+)
+def test_towns_beside_services_brackets_and_institutions(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_words_closing_a_bracket_are_no_towns() -> None:
+    assert _texts(PLACE, "(see above, Table)  (dose, Heparin) (left, Normal)") == []
