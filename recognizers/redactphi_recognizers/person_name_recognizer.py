@@ -25,7 +25,8 @@ _PERSON_LABEL = (
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
     r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
     r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER|RESIDENT|DECEDENT|DECEASED|INFANT|NEWBORN|BABY|CHILD"
-    r"|CLAIMANT|EMPLOYEE|STUDENT|NOMBRE|PARTICIPANT|PREFERRED(?:\s+NAME)?|NICKNAME|GOES\s+BY|AKA|A\.K\.A\.)"
+    r"|CLAIMANT|EMPLOYEE|STUDENT|NOMBRE|PARTICIPANT|PREFERRED(?:\s+NAME)?|NICKNAME|GOES\s+BY|AKA|A\.K\.A\."
+    r"|RECIPIENT|(?:CREW\s+)?FOREMAN|SUPERVISOR|ADJUSTER|CASE\s*WORKER|ATTORNEY|ADMISSIONS|LIAISON|DETECTIVE)"
 )
 # An upper-case word before an upper-case LAST, FIRST: "TWO BULLS, HARLAN J", "RAMÍREZ DE LA
 # TORRE, ANA LUCÍA" (two-word and compound surnames in a labelled field).
@@ -134,6 +135,11 @@ _TITLED = re.compile(
     rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME}"
     # "Father Lavoie will give the Anointing": a surname alone with a verb after it
     rf"|(?<!\d[ \t])(?<!\d)(?<![Hh]is[ \t])(?<![Hh]er[ \t])(?:Father|Fr\.)[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?=[ \t]+(?:will|is|was|visited|came|gave|gives|to|from|at|has|had)\b|[ \t]*[,;.)]))"
+)
+# A police title in a capitals printout before a first and last name: "MPD DETECTIVE SHAUNA
+# PIERCE GIVEN ONLY..." (the first word must be a census first name, checked in confirm).
+_CAPS_TITLED = re.compile(
+    r"\b(?:OFFICER|DETECTIVE|SERGEANT|DEPUTY|TROOPER|SGT\.?|DET\.?|CPL\.?)[ \t]+(?P<phi>(?P<given>[A-Z][A-Z'’\-]+)[ \t]+[A-Z][A-Z'’\-]+)(?![A-Za-z])"
 )
 # A Navy or Coast Guard rating with its class before a full name: "roommate YN3 Kaitlyn Gray".
 _RATING = re.compile(
@@ -248,6 +254,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative opening a list item", _RELATIVE_ITEM, 0.8),
+        SpanPattern("police title and name in capitals", _CAPS_TITLED, 0.8, gate=re.compile(r"OFFICER|DETECTIVE|SERGEANT|DEPUTY|TROOPER|SGT|DET\.?|CPL")),
         SpanPattern("name with quoted nickname", _NICKNAME, 0.85, gate=re.compile(r"[\"“(]")),
         SpanPattern("three dotted initials", _DOTTED_INITIALS, 0.6, gate=re.compile(r"[A-Z]\.[A-Z]\.[A-Z]\.")),
         SpanPattern("relative field", _RELATIVE_FIELD, 0.85),
@@ -285,6 +292,9 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None
         if pattern.regex is _SPELLED_OUT:
             return match
+        if pattern.regex is _CAPS_TITLED:
+            given = (match.groups.get("given") or "").lower()
+            return match if given in self.priors.first_names and self.priors.word_frequency(given) < 5.0 else None
         if pattern.regex is _NICKNAME and "(" in span:
             words = span.replace("(", " ").replace(")", " ").split()
             if words[0].lower() not in self.priors.first_names or not self.priors.is_name_like(words[-1]):

@@ -511,3 +511,20 @@ def test_towns_beside_services_brackets_and_institutions(text: str, expected: st
 
 def test_words_closing_a_bracket_are_no_towns() -> None:
     assert _texts(PLACE, "(see above, Table)  (dose, Heparin) (left, Normal)") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recipient: Tomasz Wisniewski         MRN: 06631405", "Tomasz Wisniewski"),
+        ("CREW FOREMAN: RIGOBERTO SALAS (TRANSPORTED PT IN COMPANY VAN)", "RIGOBERTO SALAS"),
+        ("     Admissions: Connor Baptiste 410-555-0186, fax 410-555-0187", "Connor Baptiste"),
+        ("MPD DETECTIVE SHAUNA PIERCE GIVEN ONLY INFORMATION", "SHAUNA PIERCE"),
+    ],
+)
+def test_more_person_fields_and_titles(text: str, expected: str) -> None:
+    assert expected in _texts(PERSON, text)
+
+
+def test_police_words_without_a_name_are_no_person() -> None:
+    assert _texts(PERSON, "OFFICER NOT PRESENT AT BEDSIDE") == []
