@@ -401,6 +401,8 @@ def _national_names() -> re.Pattern[str]:
         for line in text.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+    # capitals printouts write them in capitals: "QUEST DIAGNOSTICS" (names of two or more words)
+    names += [n.upper() for n in names if " " in n]
     alternation = "|".join(
         re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(set(names), key=len, reverse=True)
     )
