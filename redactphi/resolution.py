@@ -449,6 +449,7 @@ class FindingResolver:
         in a portal message) or by its initials ("Elliott Bay Medical Center" -> "EBMC",
         "Texas Department of Criminal Justice" -> "TDCJ")."""
         words: set[str] = set()
+        pairs: set[str] = set()
         acronyms: set[str] = set()
         for f in findings:
             if f.entity_type != "ORGANIZATION" or f.score < 0.6:
@@ -456,6 +457,15 @@ class FindingResolver:
             tokens = _ORG_TOKEN.findall(text, f.start, f.end)
             if not tokens or self.lexicon.is_clinical(text[f.start : f.end]):
                 continue  # "MEDIAL FEMORAL CONDYLE" a statistical NER called an organisation
+            if (
+                f.recognizer != _NER
+                and len(tokens) >= 3
+                and tokens[2].lower() in _SYSTEM_HEADS
+                and all(t[0].isupper() and t.lower() not in _ORG_GLUE and t.lower() not in _ORG_HEADS for t in tokens[:2])
+                and not self.lexicon.is_clinical(" ".join(tokens[:2]))
+                and min(self.priors.word_frequency(t) for t in tokens[:2]) < 4.0
+            ):
+                pairs.add(" ".join(tokens[:2]).lower())  # "Canyon Sky Health" -> "CANYON SKY"
             first = tokens[0]
             if (
                 len(tokens) > 1
@@ -496,6 +506,17 @@ class FindingResolver:
                     added.append(
                         Finding(m.start(1), m.end(1), "ORGANIZATION", 0.7, "NamePropagation", "organisation seen elsewhere in note")
                     )
+        if pairs:
+            pattern = re.compile(
+                r"(?<![\w@.'’\-])(" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(pairs, key=len, reverse=True)) + r")(?![\w@\-])",
+                re.IGNORECASE,
+            )
+            for m in pattern.finditer(text):
+                if not m.group(1)[0].isupper() or _inside_any(m.start(1), m.end(1), protected):
+                    continue
+                added.append(
+                    Finding(m.start(1), m.end(1), "ORGANIZATION", 0.7, "NamePropagation", "organisation seen elsewhere in note")
+                )
         if acronyms:
             pattern = re.compile(r"(?<![\w@.\-])(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")(?![\w@\-]|\.\w)")
             for m in pattern.finditer(text):
@@ -519,6 +540,11 @@ class FindingResolver:
 # Organisation names: their words, the glue words their initials skip, the head nouns that
 # say nothing alone, and how rare a first word must be to name the organisation by itself.
 _ORG_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+# Heads after which the two words before them name a health system on their own ("Canyon Sky
+# Health" -> "CANYON SKY chart"); a lab or a department's words do not ("Pulmonary Function Lab").
+_SYSTEM_HEADS = frozenset(
+    "health healthcare hospital hospitals medical regional university clinic clinics memorial community general".split()
+)
 _ORG_GLUE = frozenset("of the and for at in on de del la las los y du".split())
 _ORG_HEADS = frozenset(
     "hospital clinic center centre health medical care services service associates group "

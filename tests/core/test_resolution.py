@@ -519,3 +519,16 @@ def test_ehr_name_fields_with_their_credential(text: str, expected: str) -> None
 
     found = {text[f.start : f.end] for f in Redactor(RedactorConfig.default()).analyze(text)}
     assert expected in found
+
+
+def test_a_health_systems_first_two_words_name_it_again() -> None:
+    from redactphi.configuration import RedactorConfig
+    from redactphi.redactor import Redactor
+
+    redactor = Redactor(RedactorConfig.default())
+    text = "CANYON SKY HEALTH - HIM\nScanned to CANYON SKY chart today. Canyon Sky policy applies."
+    found = {text[f.start : f.end] for f in redactor.analyze(text)}
+    assert {"CANYON SKY", "Canyon Sky"} <= found
+    text = "PULMONARY FUNCTION LABORATORY\nPULMONARY FUNCTION tests show obstruction."
+    found = {text[f.start : f.end] for f in redactor.analyze(text)}
+    assert "PULMONARY FUNCTION" not in found  # a lab's words, not a system's name
