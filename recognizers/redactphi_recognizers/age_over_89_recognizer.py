@@ -18,7 +18,7 @@ _ABBREVIATED = re.compile(
 )
 # "AGE: 92Y" (legacy printouts glue the unit to the number)
 _BEFORE = re.compile(
-    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender))?\s*(?::|of|=|\||\(|\.{{2,}}:?)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
+    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender|sx|SX|Sx|g|G|s|S))?\s*(?::|of|=|\||\(|\.{{2,}}:?)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
 )
 # "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
 _BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)
@@ -40,7 +40,7 @@ _PERSON_IS = re.compile(
 )
 # "father ... lived to 96", "died at 93", "passed away at age 91".
 _LIVED_TO = re.compile(
-    rf"\b(?:lived[ \t]+to|died[ \t]+at|(?<![\w.])d\.[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at|alive[ \t]+at|living[ \t]+at"
+    rf"\b(?:lived[ \t]+to|died(?:[ \t]+(?:in[ \t]+)?\d{{1,2}}/(?:\d{{1,2}}/)?\d{{2,4}})?[ \t]+at|(?<![\w.])d\.[ \t]+at|passed(?:[ \t]+away)?[ \t]+at|deceased[ \t]+at|alive[ \t]+at|living[ \t]+at"
     rf"|(?<=,[ \t])now|(?<=\()now|turned|turns|will[ \t]+turn)(?:[ \t]+age)?[ \t]+{_AGE}(?![\w%]|\.\d)(?![ \t]*(?:mg|kg|lb|bpm|mm|cm|%|percent|units?)\b)",
     re.IGNORECASE,
 )

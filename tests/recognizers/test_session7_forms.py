@@ -528,3 +528,17 @@ def test_more_person_fields_and_titles(text: str, expected: str) -> None:
 
 def test_police_words_without_a_name_are_no_person() -> None:
     assert _texts(PERSON, "OFFICER NOT PRESENT AT BEDSIDE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AGE/SX: 92/F     DOB: 01/17/1932", ["92"]),
+        ("widower (wife Mabel died 08/2023 at 93) seen at home", ["93"]),
+        ("Age/Sex: 45/M; died 08/2023 at home", []),
+    ],
+)
+def test_ages_in_printout_fields_and_at_death(text: str, expected: list[str]) -> None:
+    from redactphi_recognizers import AgeOver89Recognizer
+
+    assert _texts(AgeOver89Recognizer(), text) == expected
