@@ -129,7 +129,7 @@ _CODE_CUES = frozenset(
 # The VA's last-initial-and-last-four identifier after a LAST,FIRST header name:
 # "PATIENT: BEGAY,HARRISON T   B4321   ICN: ...".
 _VA_SHORT_ID = re.compile(
-    r"[A-Z][A-Z'\-]+,[ ]?[A-Z][A-Z'\-]+(?:[ \t][A-Z])?[ \t]+(?P<phi>[A-Z]\d{4})(?![\w\-])"
+    r"(?P<last>[A-Z])[A-Z'\-]+,[ ]?[A-Z][A-Z'\-]+(?:[ \t][A-Z][A-Z'\-]*){0,2}[ \t]+(?P<phi>(?P=last)\d{4})(?![\w\-])"
 )
 # An ISBT 128 blood-unit (donation) number as printed: facility letter and code, year,
 # serial ("W0362 24 018337", "W0420 24 118832 7").

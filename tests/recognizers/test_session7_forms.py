@@ -542,3 +542,8 @@ def test_ages_in_printout_fields_and_at_death(text: str, expected: list[str]) ->
     from redactphi_recognizers import AgeOver89Recognizer
 
     assert _texts(AgeOver89Recognizer(), text) == expected
+
+
+def test_va_short_id_after_a_name_with_middle_names() -> None:
+    assert "D4327" in _texts(ID, "PATIENT: DELACROIX,JOY ANN   D4327   DOB: 6/14/1972   52 F")
+    assert _texts(ID, "SMITH,JOHN   B1234") == []  # the letter must be the surname's initial
