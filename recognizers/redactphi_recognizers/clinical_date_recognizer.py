@@ -66,7 +66,9 @@ _MONTH_DAY_LOWER = re.compile(
     # "march 14 2024", "may 2nd, 2023": the verbs need a day and a year after them
     rf"|(?P<mon2>march|may)\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>{_YEAR4})"
     # abbreviations with a day and a year: "ct aug 2 2025", "sept 14, 2024"
-    rf"|(?P<mon3>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?P<d3>\d{{1,2}}){_ORD},?[ \t]+(?P<y3>{_YEAR4}))(?![\w%])"
+    rf"|(?P<mon3>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?P<d3>\d{{1,2}}){_ORD},?[ \t]+(?P<y3>{_YEAR4})"
+    # a weekday makes the verbs months: "on monday march 17th"
+    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+(?P<mon4>march|may)[ \t]+(?P<d4>\d{{1,2}}){_ORD})(?![\w%])"
 )
 # "on may 2", "since march 3rd": the verbs are months after a preposition and before a day.
 _VERB_MONTH_DAY = re.compile(

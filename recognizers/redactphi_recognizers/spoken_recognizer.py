@@ -41,7 +41,9 @@ _SMALL = (
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _YEAR = (
     rf"(?:(?:nineteen|twenty)[ \t-]+(?:{_TENS}(?:[ \t-]+{_SMALL})?|{_SMALL}|oh[ \t-]+{_SMALL}|hundred)"
-    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t-]+(?:{_TENS}(?:[ \t-]+{_SMALL})?|{_SMALL}))?)"
+    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t-]+(?:{_TENS}(?:[ \t-]+{_SMALL})?|{_SMALL}))?"
+    # "may fourteenth 2024": a spoken day with the year in digits
+    rf"|(?:19|20)\d\d(?!\d))"
 )
 # A month with a day in words, the year optional: "april seventeenth nineteen seventy two".
 _DATE = re.compile(
@@ -86,9 +88,10 @@ _SPOKEN_RELATION = re.compile(
 # visit on manuel fernandez-ruiz, date of birth ...", "an operative report on vang, yer,
 # medical record number ...", "for patient wendell p okonkwo last name spelled ...".
 _NAME_BEFORE_FIELDS = re.compile(
-    r"\b(?:on|for|of|patient|regarding)[ \t]+(?:patient[ \t]+)?"
-    r"(?P<phi>[a-z][a-z'’\-]+,?(?:[ \t]+[a-z]\.?)?[ \t]+[a-z][a-z'’\-]+)"
-    r"(?=[ \t]*,?[ \t]+(?:date[ \t]+of[ \t]+birth|dob|d[ \t]o[ \t]b|medical[ \t]+record|mrn|m[ \t]r[ \t]n"
+    r"\b(?:on|for|of|patient|regarding|name)[ \t]+(?:patient[ \t]+)?"
+    r"(?P<phi>(?!name\b|is\b)[a-z][a-z'’\-]+,?(?:[ \t]+[a-z]\.?)?(?:[ \t]+[a-z][a-z'’\-]+){1,2})"
+    r"(?=[ \t]*,?\s+(?:date[ \t]+of[ \t]+birth|dob|d[ \t]o[ \t]b|medical\s+record|mrn|m[ \t]r[ \t]n"
+    r"|date[ \t]+of[ \t]+(?:surgery|service|procedure|admission)|dos"
     r"|last[ \t]+name|first[ \t]+name|age[ \t]+\w+|a[ \t]+\w+[ \t-]+year)\b)"
 )
 # A lower-case first and last name after "with", "by" or "to" before a place or clause end:

@@ -547,3 +547,16 @@ def test_ages_in_printout_fields_and_at_death(text: str, expected: list[str]) ->
 def test_va_short_id_after_a_name_with_middle_names() -> None:
     assert "D4327" in _texts(ID, "PATIENT: DELACROIX,JOY ANN   D4327   DOB: 6/14/1972   52 F")
     assert _texts(ID, "SMITH,JOHN   B1234") == []  # the letter must be the surname's initial
+
+
+def test_more_lower_case_dictation() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer, SpokenIdentifierRecognizer
+
+    spoken = SpokenIdentifierRecognizer()
+    assert "ebony price" in _texts(spoken, "operative report. patient name ebony price, date of surgery march 12 2025.")
+    text = "an operative note on patient marvin iron cloud, medical record\nnumber 20533018"
+    assert "marvin iron cloud" in _texts(spoken, text)
+    assert "may fourteenth 2024" in _texts(spoken, "date of surgery may fourteenth 2024.")
+    date = ClinicalDateRecognizer()
+    assert "monday march 17th" in _texts(date, "remove stent at home on monday march 17th or in clinic.")
+    assert _texts(date, "he will march 17 miles") == []
