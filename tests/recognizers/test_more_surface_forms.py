@@ -15,6 +15,7 @@ from redactphi_recognizers import (
 )
 
 from .conftest import spans
+from .conftest import texts as _texts
 
 PERSON = PersonNameRecognizer()
 PROVIDER = ProviderNameRecognizer()
@@ -23,10 +24,6 @@ AGE = AgeOver89Recognizer()
 ORG = HealthcareOrganizationRecognizer()
 ID = RecordNumberRecognizer()
 PLACE = StreetAddressRecognizer()
-
-
-def _texts(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [t for t, _ in spans(recognizer, text)]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from redactphi_recognizers import (
     StreetAddressRecognizer,
 )
 
-from .conftest import spans
+from .conftest import texts as _texts
 
 PERSON = PersonNameRecognizer()
 PROVIDER = ProviderNameRecognizer()
@@ -28,10 +28,6 @@ IMMUNIZATION_TABLE = (
     "\n"
     "VIS given. Observed 15 minutes.\n"
 )
-
-
-def _texts(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [t for t, _ in spans(recognizer, text)]
 
 
 def test_lot_column_of_a_space_aligned_table() -> None:
