@@ -220,7 +220,8 @@ _VALUE_CUES = frozenset(
     "dose mg mcg ml mmhg pulse sbp dbp map fio2 peep vent settings rate ratios power reflexes "
     "gcs apgar sensation murmur heart tone fraction titer dilution odds vision acuity day "
     "intensity severity level range times q apgar apgars segment segments levels cycle cycles "
-    "grades stage ct ef ef% scores rating rated mismatch mismatched match matched hla antigen".split()
+    "grades stage ct ef ef% scores rating rated mismatch mismatched match matched hla antigen "
+    "nodes node position section rev revision".split()
 )
 _DATE_CUES = frozenset(
     "on since dated date dos d t from until till through thru by of admitted discharged seen "
@@ -234,9 +235,12 @@ _DATE_CUES = frozenset(
 # Scales and ventilator settings written as acronyms; procedure acronyms ("THA 3/14",
 # "PICC 10/21", "BMP 2/27") are followed by dates, so only these are values.
 _ACRONYM_BEFORE = re.compile(
+    # a scale's acronym with a hyphen or its item count: "STOP-BANG 7/8", "GDS-15 3/15", "MNA-SF 10/14"
+    r"\b[A-Z]{2,6}-[A-Z0-9]{1,4}[ \t:]+$|"
     r"\b(?:CAS|PSV|PS|PEEP|MMT|GCS|NIHSS|CPAP|BiPAP|BIPAP|IPAP|EPAP|NRS|VAS|MRC|ECOG|KPS|PHQ-?\d*|GAD-?\d*"
     r"|CDAI|BASDAI|APACHE|SOFA|MELD|IOP|VA|BCVA|BIMS|MoCA|MOCA|MMSE|SLUMS|CAM|RASS|CPOT|FLACC|PEG|AUDIT-?C?"
-    r"|NPRS|NPS|IADLs?|ADLs?|FIM|PPS|BPI|ODI|NDI|DASH|QuickDASH|KOOS|WOMAC|PSFS|LEFS|EPDS|PCL-?5?|AIMS|CIWA(?:-Ar)?|COWS|TUG|DGI|BBS|MMT)[ \t:]+$"
+    r"|NPRS|NPS|IADLs?|ADLs?|FIM|PPS|BPI|ODI|NDI|DASH|QuickDASH|KOOS|WOMAC|PSFS|LEFS|EPDS|PCL-?5?|AIMS|CIWA(?:-Ar)?|COWS|TUG|DGI|BBS|MMT"
+    r"|POMA|MNA|GDS|ESS|STOP-?BANG|AHI|ODI)[ \t:]+$"
 )
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8)})
 _PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:AM|PM|am|pm|a\.m\.|p\.m\.|morning|evening|night|afternoon)\b")
@@ -257,7 +261,8 @@ _AFTER_VALUE = re.compile(
     r"\s*(?:%|mm|cm|mg|mcg|ml|tab|tabs|tablet|cap|inch|strength|pain|of\b|scale|score|motor|"
     r"reflex|power|ns\b|normal|dilution|times|x\b|nodes?|lymph|positive|cores?|blocks?|slides?|fields?|hpf|lpf|"
     r"vision|sats?|units?|doses?|views?|fr\b|french|gauge|ga\b|wks?\b|weeks?\b|murmurs?|systolic|diastolic|holosystolic|sem\b|hsm\b|esm\b|ejection|harsh|blowing"
-    r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+)",
+    r"|crescendo|decrescendo|mid-?systolic|pansystolic|vertebra|ribs?|teeth|fingers|toes|\+"
+    r"|regional|total\b|stations?|bottles?|sets?\b|specimens?|sites?\b)",
     re.IGNORECASE,
 )
 
@@ -291,14 +296,16 @@ def _note_months(text: str) -> frozenset[int]:
 def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     m, d = int(match.groups.get("m") or 0), int(match.groups.get("d") or 0)
     raw = text[match.start : match.end]
+    if d and re.match(rf"[ \t]*(?:->|→)[ \t]*\d{{1,2}}/{d}(?!\d)", text[match.end : match.end + 16]):
+        return True  # "Tinetti POMA: 9/28 -> 17/28": a score and its change, out of the same total
     if _RANGE_TO_FULL_DATE.match(text, match.end):
         return False  # "(3/12 to 4/23/2024)": the start of a dated range
     if _AFTER_VALUE.match(text, match.end) is None and not (before and before[-1] in _VALUE_CUES - {"ct", "day"}):
         if re.match(r"0\d/|\d{1,2}/0\d", raw) and not re.match(r"0/", raw):
             return False  # "d/c 04/05", "(03/04-03/06)": a zero-padded day is written as a date
         if m in _note_months(text) and (
-            _TEST_ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start) or before[-1:] == ["day"]
-        ) and not _ACRONYM_BEFORE.search(text, max(0, match.start - 10), match.start) and not (d == 5 and m < 5) and d != 10:
+            _TEST_ACRONYM_BEFORE.search(text, max(0, match.start - 16), match.start) or before[-1:] == ["day"]
+        ) and not _ACRONYM_BEFORE.search(text, max(0, match.start - 16), match.start) and not (d == 5 and m < 5) and d != 10:
             return False  # "Post-op CT 3/11", "BCx 1/8" in a note dated in March or January
     strong = (
         bool(set(before[-1:]) & _STRONG_DATE_CUES)
@@ -323,12 +330,17 @@ def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:
     )
     if strong and not _AFTER_VALUE.match(text, match.end):
         return False  # "LMP 6/10", "Cath 9/10", "last dose 12/18", "delivered 9/9"
-    if m == d and not _AFTER_VALUE.match(text, match.end) and _chronology_in_line(text, match, m):
+    if (
+        m == d
+        and not _AFTER_VALUE.match(text, match.end)
+        and not _ACRONYM_BEFORE.search(text, max(0, match.start - 16), match.start)
+        and _chronology_in_line(text, match, m)
+    ):
         return False  # "dark urine 9/8; jaundice 9/9. Presented 9/10/2024": a run of dates
     counted = re.search(r"(?i)\bx\d+[ \t]+$", text[max(0, match.start - 8) : match.start]) is not None
     if m == d and m <= 8 or (before and before[-1] in _VALUE_CUES and not counted):
         return True  # 5/5 strength, 2/2 bottles, Allred 8/8, pain 7/10; "Blood cx x2 4/15": a count, then its date
-    if _ACRONYM_BEFORE.search(text, max(0, match.start - 8), match.start):
+    if _ACRONYM_BEFORE.search(text, max(0, match.start - 16), match.start):
         return True  # "CAS 3/7", "PSV 8/5", "MMT 4/5": a scale or a setting named by its acronym
     if not strong and ((m, d) in _FRACTIONS or (d == 5 and m < 5)):
         return True  # "1/2 ppd", "1/2 bottles", hip abduction 4/5: halves and strength grades
@@ -360,8 +372,11 @@ _SIBLING_DATE = re.compile(r"(?<![\w/.:])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>
 
 
 # "LOT HUGB1845, exp 2026-10-31", "Use by: 2029-02-28" on an implant sticker.
-_EXPIRY_LABEL = re.compile(r"(?i)\b(?:exp(?:iration|iry|ires)?(?:[ \t]+date)?|use[ \t]+by)[ \t]*[.:#]?[ \t]*$")
-_DEVICE_CONTEXT = re.compile(r"\b(?:REF|LOT|Lot|lot|SN|S/N|Serial|SERIAL|UDI|Cat(?:alog)?|CAT|[Ii]mplant|IMPLANT)\b")
+_EXPIRY_LABEL = re.compile(r"(?i)\b(?:exp(?:iration|iry|ires)?(?:[ \t]+date)?|use[ \t\-]+by)[ \t]*[.:#]?[ \t]*$")
+_DEVICE_CONTEXT = re.compile(
+    r"\b(?:REF|LOT|Lot|lot|SN|S/N|Serial|SERIAL|UDI|Cat(?:alog)?|CAT|[Ii]mplant|IMPLANT"
+    r"|[Pp]ens?|[Kk]its?|[Vv]ials?|[Ss]yringes?|[Cc]artridges?|[Aa]uto-?injectors?|EpiPen|[Ii]nhalers?)\b"
+)
 _EXPIRY_HEADER = re.compile(r"(?i)^(?:exp(?:iration|iry)?(?:[ \t]+date)?|use[ \t]+by)\.?$")
 
 
@@ -477,6 +492,8 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         year = groups.get("y")
         if year and len(year) == 4 and not 1880 <= int(year) <= 2100:
             return None
+        if pattern.regex is _NUM_MONTH_YEAR and re.search(r"(?i)\b(?:rev|revision|version|ver|edition|ed)\.?[ \t]*$", text[max(0, match.start - 12) : match.start]):
+            return None  # "Form CH-1002 (Rev. 03/2022)": the form's revision, not the patient's date
         if pattern.regex is _NUM_MONTH_YEAR and month == "1" and text[max(0, match.start - 2) : match.start].strip()[-1:] in {"~", "≈", "<", ">"}:
             return None  # "endophthalmitis ~1/2000": a risk, one in two thousand
         if _device_expiry(text, match.start):

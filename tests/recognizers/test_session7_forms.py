@@ -556,3 +556,28 @@ def test_more_lower_case_dictation() -> None:
     date = ClinicalDateRecognizer()
     assert "monday march 17th" in _texts(date, "remove stent at home on monday march 17th or in clinic.")
     assert _texts(date, "he will march 17 miles") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Epworth Sleepiness Scale 15/24. STOP-BANG 7/8. Neck 46 cm",
+        "Mood: GDS-15 3/15. Nutrition: MNA-SF 10/14; weight",
+        "Tinetti POMA: 9/28 -> 17/28.",
+        "Katz ADL 6/6; Lawton IADL 6/8",
+        "METASTATIC ADENOCARCINOMA IN 2/19 REGIONAL LYMPH NODES; negative (1/17 total)",
+        "Form CH-1002 (Rev. 03/2022)",
+        "Expired school pen (exp 09/2024) returned to parent.",
+    ],
+)
+def test_scores_counts_revisions_and_expiries_are_no_dates(text: str) -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    assert _texts(ClinicalDateRecognizer(), text) == []
+
+
+def test_a_chronology_with_an_arrow_stays_dates() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    text = "Seen 3/2/2024. Repeat CXR 2/20: clear; admitted 3/14 -> discharged 3/16"
+    assert {"3/14", "3/16"} <= set(_texts(ClinicalDateRecognizer(), text))
