@@ -274,23 +274,22 @@ def _valid_day(month: int, day: int) -> bool:
 
 
 _FULL_DATE_MONTH = re.compile(r"(?<![\w/.])(\d{1,2})/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])|(?<![\w\-])(?:19|20)\d\d-(\d\d)-\d\d(?!\d)")
-_MONTHS_CACHE: dict[str, object] = {}
+_MONTHS_CACHE: tuple[str, frozenset[int]] | None = None
 _RANGE_TO_FULL_DATE = re.compile(r"[ \t]*(?:to|-|–|through|thru)[ \t]*\d{1,2}/\d{1,2}/\d{2,4}")
 # A test or treatment named by capitals before the day: "CT 3/11", "BCx 1/8", "IV 1/10".
 _TEST_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{1,5}x?[ \t]+\Z")
 
 
 def _note_months(text: str) -> frozenset[int]:
-    """The months of the note's dates written with a year (cached for the note being read)."""
-    if _MONTHS_CACHE.get("text") is not text:
-        months = set()
-        for m in _FULL_DATE_MONTH.finditer(text):
-            value = int(m.group(1) or m.group(2))
-            if 1 <= value <= 12:
-                months.add(value)
-        _MONTHS_CACHE["text"] = text
-        _MONTHS_CACHE["months"] = frozenset(months)
-    return _MONTHS_CACHE["months"]  # type: ignore[return-value]
+    """The months of the note's dates written with a year, cached for the note being read
+    (one (note, months) pair, replaced whole, so threads never mix notes)."""
+    global _MONTHS_CACHE
+    cached = _MONTHS_CACHE
+    if cached is None or cached[0] is not text:
+        months = {int(m.group(1) or m.group(2)) for m in _FULL_DATE_MONTH.finditer(text)}
+        cached = (text, frozenset(v for v in months if 1 <= v <= 12))
+        _MONTHS_CACHE = cached
+    return cached[1]
 
 
 def _yearless_is_value(text: str, match: SpanMatch, before: list[str]) -> bool:

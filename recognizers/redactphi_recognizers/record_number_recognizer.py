@@ -208,14 +208,17 @@ _CATALOGUE_COLUMN = re.compile(
 
 
 def _catalogue_cells(text: str) -> list[tuple[int, int]]:
-    """Cells under a REF or catalogue column of the note's space-aligned tables (cached per note)."""
-    if _CATALOGUE_CACHE.get("text") is not text:
-        _CATALOGUE_CACHE["text"] = text
-        _CATALOGUE_CACHE["cells"] = [(s, e) for _, s, e in aligned_table_cells(text, _CATALOGUE_COLUMN)]
-    return _CATALOGUE_CACHE["cells"]  # type: ignore[return-value]
+    """Cells under a REF or catalogue column of the note's space-aligned tables, cached for
+    the note being read (one (note, cells) pair, replaced whole, so threads never mix notes)."""
+    global _CATALOGUE_CACHE
+    cached = _CATALOGUE_CACHE
+    if cached is None or cached[0] is not text:
+        cached = (text, [(s, e) for _, s, e in aligned_table_cells(text, _CATALOGUE_COLUMN)])
+        _CATALOGUE_CACHE = cached
+    return cached[1]
 
 
-_CATALOGUE_CACHE: dict[str, object] = {}
+_CATALOGUE_CACHE: tuple[str, list[tuple[int, int]]] | None = None
 
 
 # A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
@@ -309,10 +312,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
         value = text[match.start : match.end]
-        if pattern.regex is _LOGIN:
-            return match
-        if pattern.regex is _MBI or pattern.regex is _MASKED_SSN:
-            return match
+        if pattern.regex in (_LOGIN, _MBI, _MASKED_SSN):
+            return match  # shapes whose generators already decided
         if pattern.regex is _VA_SHORT_ID or pattern.regex is _ISBT_UNIT:
             return match  # "B4321" after a header name: shaped like HCPCS, but the VA's identifier
         before = preceding_words(text, match.start, 30)

@@ -101,16 +101,19 @@ _LOWER_WITH_NAME = re.compile(
     r"\b(?:with|by|to|from|per|saw|see|called|told)[ \t]+(?P<phi>(?P<first>[a-z][a-z'’]+)[ \t]+[a-z][a-z'’\-]+)"
     r"(?=[ \t]*[.,;]|[ \t]+(?:at|in|on|from|who|and|today|yesterday|last|this|period|comma)\b)"
 )
+# A state in lower case after a town: "in new bern north carolina".
+_LOWER_STATE = (
+    r"[ \t]+(?:(?:north|south|west|new|rhode)[ \t]+)?(?:carolina|dakota|virginia|hampshire|jersey|mexico|york|island"
+    r"|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
+    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri"
+    r"|montana|nebraska|nevada|ohio|oklahoma|oregon|pennsylvania|tennessee|texas|utah|vermont|washington|wisconsin|wyoming)\b"
+)
 # A lower-case town from the gazetteer after a place preposition, in dictation: "at a job
 # site in cedar falls" (the gazetteer and the word's rarity decide, in confirm).
 _LOWER_PLACE = re.compile(
     r"\b(?:in|from|near|outside(?:[ \t]+of)?|to)[ \t]+(?P<phi>[a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,2})"
-    r"(?=[ \t]*[.,;]|\s+(?:and|who|where|when|he|she|they|for|on|at|with|area|county|comma|period)\b"
     # or the state after the town: "in new bern north carolina"
-    r"|[ \t]+(?:(?:north|south|west|new|rhode)[ \t]+)?(?:carolina|dakota|virginia|hampshire|jersey|mexico|york|island"
-    r"|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
-    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri"
-    r"|montana|nebraska|nevada|ohio|oklahoma|oregon|pennsylvania|tennessee|texas|utah|vermont|washington|wisconsin|wyoming)\b)"
+    rf"(?=[ \t]*[.,;]|\s+(?:and|who|where|when|he|she|they|for|on|at|with|area|county|comma|period)\b|{_LOWER_STATE})"
 )
 # A lower-case institution in dictation: "at lakeshore regional", "seen at northern nevada
 # urgent care sparks", "mri at cache valley open mri", "operator for the oglala sioux tribe".
@@ -127,12 +130,7 @@ _GENERIC_INSTITUTION_WORDS = frozenset(
     "cancer heart children's childrens women's womens veterans va our their his her this that same another "
     "primary specialty dialysis rehab rehabilitation psychiatric behavioral orthopedic orthopaedic eye".split()
 )
-_LOWER_STATE_AFTER = re.compile(
-    r"[ \t]+(?:(?:north|south|west|new|rhode)[ \t]+)?(?:carolina|dakota|virginia|hampshire|jersey|mexico|york|island"
-    r"|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois"
-    r"|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri"
-    r"|montana|nebraska|nevada|ohio|oklahoma|oregon|pennsylvania|tennessee|texas|utah|vermont|washington|wisconsin|wyoming)\b"
-)
+_LOWER_STATE_AFTER = re.compile(_LOWER_STATE)
 # A spoken or typed number after its label, in groups: "claim number wc 2025 003318",
 # "serial number sn 7730 1942 88".
 _LOWER_LABELLED_NUMBER = re.compile(
@@ -221,15 +219,12 @@ class SpokenIdentifierRecognizer(SpanPatternRecognizer):
             town = match.groups.get("town")
             if town:
                 words = town.split()
-                for n in range(len(words), -1, -1):
-                    if n == 0:
-                        end = match.end - len(town) - (len(text[match.start : match.end]) - len(text[match.start : match.end].rstrip()))
-                        end = match.start + len(text[match.start : match.end]) - len(town)
-                        end = len(text[:end].rstrip()) if text[:end].endswith((" ", "\t")) else end
-                        break
+                town_start = match.end - len(town)
+                end = len(text[:town_start].rstrip(" \t"))  # no known town after the head: it ends there
+                for n in range(len(words), 0, -1):
                     name_t = " ".join(words[:n])
                     if name_t in places or name_t in places.us_towns:
-                        end = match.end - len(town) + len(name_t)
+                        end = town_start + len(name_t)
                         break
             return SpanMatch(match.start, end, "ORGANIZATION", match.score, match.reason)
         if pattern.regex is _NAME_BEFORE_FIELDS:
