@@ -17,6 +17,7 @@ from .entities import canonical_entity_type
 from .findings import Finding
 from .lexicon import ClinicalLexicon
 from redactphi_recognizers import KnownPlaces, NamePriors
+from redactphi_recognizers.place_patterns import STATE_NAME
 from redactphi_recognizers.span_pattern import PRODUCT_LABEL_BEFORE
 
 __all__ = ["FindingResolver"]
@@ -431,6 +432,12 @@ class FindingResolver:
             ) and not self._person_context(text, start, end, pattern):
                 continue  # "lines of Zahn", "anti-K (Kell)", although Dr. Zahn signed
             if (
+                self.lexicon.is_clinical(token)
+                and _DEVICE_BEFORE.search(text, max(0, start - 24), start)
+                and not self._person_context(text, start, end, pattern)
+            ):
+                continue  # "Chronic indwelling 16 Fr Foley", "the Foley": the device, although Dr. Foley signed
+            if (
                 (self.lexicon.is_clinical(token) or _STRICT_EPONYM_USE.match(text, end))
                 and (_EPONYM_USE.match(text, end) or _EPONYM_HEAD_AFTER.match(text, end))
                 and not self._person_context(text, start, end, pattern)
@@ -483,8 +490,14 @@ class FindingResolver:
             # the whole name's initials, or those up to a head word: "Memphis Police
             # Department Airways Station" -> "MPD"
             cuts = {len(named)} | {i + 1 for i, t in enumerate(named) if t.lower() in _ACRONYM_HEADS}
-            for k in cuts:
-                acronym = "".join(t[0] for t in named[:k])
+            # a hyphenated name gives a letter per part too: "Brighton-Longwood Medical Center" -> "BLMC"
+            split = [p for t in named for p in t.split("-") if p[:1].isupper()]
+            initials = [("".join(t[0] for t in named[:k])) for k in cuts]
+            hyphenated = [p for t in named if "-" in t for p in t.split("-") if p]
+            # only a name's parts, not "School-Based Health Center" (SBHC is a kind of clinic)
+            if len(split) > len(named) and all(self.priors.word_frequency(p) < 4.0 for p in hyphenated):
+                initials.append("".join(t[0] for t in split))
+            for acronym in initials:
                 if (
                     len(acronym) >= 3
                     and acronym not in _CREDENTIAL_ACRONYMS
@@ -616,6 +629,10 @@ _CLINICAL_INSTRUMENT_NAME = re.compile(
 _MEDICAL_ADJECTIVE = re.compile(
     r"(?i:intra|inter|trans|peri|sub|supra|hyper|hypo|endo|retro|post|pre|anti|poly|para|extra|infra"
     r"|epi|percutaneous|laparoscopic)[a-z]+(?:al|ar|ic|ac|ous|ary|ive|oid|eal|ial)"
+)
+_DEVICE_BEFORE = re.compile(
+    r"(?i:\b\d+[ \t]*(?:Fr|French|F|mm|cm|gauge|g)|\b(?:the|a|an|his|her|their|its|indwelling|chronic|new|old|replace|"
+    r"replaced|remove|removed|placed|place|insert|inserted|via|per|no|positive|negative))[ \t]+\Z"
 )
 _EPONYM_OF_BEFORE = re.compile(
     r"\b(?:lines?|triangle|space|pouch|ligament|canal|node|sign|law|crypts?|islets?|duct|foramen|fossa|circle|loop"
@@ -796,6 +813,21 @@ _AFTER_DATE = re.compile(
 )
 
 
+_NAME_OF_BEFORE = re.compile(
+    r"(?<![\w'’.\-])(?P<words>(?:(?:[A-Z][a-z]+|St\.|Ste\.)[ \t]+){1,3})(?:of|on)[ \t]+(?:the[ \t]+)?\Z"
+)
+_NOT_NAME_OF = frozenset(
+    "Department Division Director Section Chief Head Member Members Staff President Office Part Most All Some "
+    "One None Each Any Many Both Care Behalf Instead Because Out Top End Front Back Board Dean Professor "
+    "Chair Vice Manager Coordinator Nurse Physician Doctor Resident Fellow Patient Patients Records "
+    "Copy Copies Release Review Letter Summary Report Results Name Names Director's The This That Start Rights "
+    "Date Time Plan Goals Notice Statement Certificate Proof Type Level Place Point Notice Change".split()
+)
+_NICKNAME_TAIL = re.compile(
+    r"[ \t]*(?:\(|(?:a/k/a|a\.k\.a\.|aka|AKA|A/K/A|goes[ \t]+by|nicknamed|nickname)[ \t]*:?[ \t]*)?[\"“]"
+    r"[A-Z][A-Za-z'’\-]{0,14}(?:[ \t][A-Z][A-Za-z'’\-]{0,14})?[\"”]\)?"
+)
+_OF_STATE_AFTER = re.compile(rf"[ \t]+(?:of|OF)[ \t]+(?:the[ \t]+|THE[ \t]+)?{STATE_NAME}(?![\w'’])")
 _PLAN_TYPE_AFTER = re.compile(r"[ \t]*\((?:HMO|PPO|EPO|POS|PFFS|SNP|D-SNP|C-SNP|MAPD|HMO-POS|HMO[ \t]SNP|HMO-SNP)\)")
 _INITIAL_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:Ofc|OFC|Officer|Det|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)?(?<![A-Za-z])[A-Z]\.[ \t]?\Z"
@@ -840,6 +872,14 @@ _THE_BEFORE = re.compile(r"(?:\b[a-z]+[ \t]+|\()The[ \t]+$")
 def _widen(text: str, f: Finding) -> Finding:
     """Take in what belongs to a finding but no rule saw: "The" before an institution, a
     clock time before a date, a time range or a bracketed weekday after one."""
+    if (
+        f.entity_type in {"ORGANIZATION", "LOCATION"}
+        and " " not in text[f.start : f.end]
+        and (nick := _NICKNAME_TAIL.match(text, f.end)) is not None
+        and "(" in nick.group()
+    ):
+        # 'Kingston ("King") is a previously healthy ...': one word with a quoted nickname is a person
+        return Finding(f.start, nick.end(), "PERSON", f.score, f.recognizer, f.reason)
     if f.entity_type in {"ORGANIZATION", "LOCATION"}:
         # "lives in a senior apartment at The Willows at Magnolia Park": a capital "The"
         # mid-sentence is part of the name
@@ -847,8 +887,13 @@ def _widen(text: str, f: Finding) -> Finding:
         the = _THE_BEFORE.search(text, max(0, f.start - 24), f.start)
         if the is not None:
             start = f.start - 4 - (f.start - the.end())
+        elif f.entity_type == "ORGANIZATION" and (of := _NAME_OF_BEFORE.search(text, max(0, f.start - 40), f.start)) is not None:
+            if not set(of.group("words").split()) & _NOT_NAME_OF:
+                start = of.start()  # "Our Lady of the Bayou Pediatric Clinic", "Garden of the Gods Imaging"
         if f.entity_type == "ORGANIZATION" and (plan := _PLAN_TYPE_AFTER.match(text, end)) is not None:
             end = plan.end()  # "Sawtooth Senior Advantage (HMO)"
+        if f.entity_type == "ORGANIZATION" and (state := _OF_STATE_AFTER.match(text, end)) is not None:
+            end = state.end()  # "Blue Cross Blue Shield of Texas": the state names the plan
         if f.entity_type == "LOCATION" and text[start : start + 1].isdigit():
             # the building, floor or bay before a street address belongs to it: "Building B,
             # 2nd Floor, 9350 E Arapahoe Rd", "Cedar Glen Apartments, Building 7, Apt 312, 880 ..."
@@ -868,6 +913,8 @@ def _widen(text: str, f: Finding) -> Finding:
             if initial is not None:
                 start = initial.start()
         end = _middle_names(text, start, end)
+        if (nick := _NICKNAME_TAIL.match(text, end)) is not None:
+            end = nick.end()  # 'Hatfield, Brandy Nicole ("BeeBee")', 'Hollins, Terrence D. a/k/a "T-Bone"'
         if f.entity_type == "PROVIDER" and "," in text[start:end] and (cred := _PLAIN_CREDENTIAL_AFTER.match(text, end)):
             end = cred.end()  # "Hebert,Julien A MD": an EHR's name field holds the credential
         label = _TRAILING_LABEL.search(text, start, end)
@@ -919,6 +966,11 @@ _INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
 
 _NAME_JOIN = re.compile(r"(?:[ \t]+(?:MD|DO|NP|PA-C|RN|DPM))?[ \t]*,[ \t]*")  # "RAGHUNATHAN MD, PRIYANKA"
 _PERSON_TYPES = frozenset({"PERSON", "PROVIDER"})
+_UNIT_BETWEEN = re.compile(
+    r"[ \t]*,[ \t]*(?:Ste\.?|STE\.?|Suite|SUITE|Apt\.?|APT\.?|Unit|UNIT|Bldg\.?|BLDG\.?|Building|Floor|Fl\.?|Rm\.?|Room|Lot|LOT|Space|Trlr|#)"
+    r"[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}[ \t]*,[ \t]*"
+)
+_AND_BETWEEN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
 def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
@@ -933,6 +985,25 @@ def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
             and _NAME_JOIN.fullmatch(text, prev.end, f.start) is not None
         ):
             # "BEGAY" + "LORETTA J", "FOX" + "DANA L": one LAST, FIRST found in two pieces
+            out[-1] = Finding(prev.start, f.end, prev.entity_type, max(prev.score, f.score), prev.recognizer, prev.reason)
+            continue
+        if (
+            prev is not None
+            and prev.entity_type == f.entity_type == "LOCATION"
+            and _UNIT_BETWEEN.fullmatch(text, prev.end, f.start) is not None
+        ):
+            # "8765 E. Via Linda" + "Ste 204, " + "Scottsdale, AZ 85258": one address
+            out[-1] = Finding(prev.start, f.end, "LOCATION", max(prev.score, f.score), prev.recognizer, prev.reason)
+            continue
+        if (
+            prev is not None
+            and prev.entity_type in _PERSON_TYPES
+            and f.entity_type in _PERSON_TYPES
+            and " " not in text[prev.start : prev.end].strip()
+            and " " in text[f.start : f.end].strip()
+            and _AND_BETWEEN.fullmatch(text, prev.end, f.start) is not None
+        ):
+            # "Renée and Adrián Sandoval": two given names sharing one surname
             out[-1] = Finding(prev.start, f.end, prev.entity_type, max(prev.score, f.score), prev.recognizer, prev.reason)
             continue
         join = _INSTITUTION_JOIN.fullmatch(text, prev.end, f.start) if prev is not None else None

@@ -128,6 +128,12 @@ _WEAK_HEADS = (
     "Football Club", "Soccer Club", "Athletic Club", "Swim Club", "Hockey Club", "Rugby Club", "FC",
     "Visiting Nurses", "Visiting Nurse Service", "Visiting Nurse Services", "Immunology",
     "Asthma & Allergy", "Allergy & Asthma", "Allergy, Asthma & Immunology", "Allergy, Asthma and Immunology",
+    # session 8: nursing homes, tribes and boards, districts, courts' officers and programs
+    "Nursing & Rehab", "Nursing and Rehab", "Transitional Care", "Tribe", "Tribal Council", "Health Board",
+    "Tribal Health Board", "School District", "Unified School District", "Independent School District",
+    "Health District", "Public Health District", "Adult Probation", "Juvenile Probation", "Probation Department",
+    "Public Administrator", "Public Guardian", "CASA", "Recovery Residence", "Sober Living",
+    "Crisis Center", "Crisis Line", "WorkCare",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
@@ -267,6 +273,23 @@ _INSTITUTION_LABEL = re.compile(
     r"|Nursing[ \t]+facility|SNF|School|SCHOOL)[ \t]*:[ \t]*"
     rf"(?P<phi>(?P<name>{_WORD}(?:[ ](?:(?:&|and|of|the)[ ])?{_WORD}){{0,5}}))",
     re.MULTILINE,
+)
+# A letterhead: a line of capitals (or a fax's FROM/TO line) right above a street address:
+# "DESERT BLOOM OCULOFACIAL & PLASTIC SURGERY\n8765 E. Via Linda, Ste 204, ...".
+_LETTERHEAD = re.compile(
+    r"^[ \t]*(?:(?:FROM|TO|From|To)[ \t]*:[ \t]*)?"
+    r"(?P<phi>(?P<name>[A-Z][A-Za-z'’.\-]*(?:[ \t](?:&[ \t])?[A-Z][A-Za-z'’.\-]*){1,7}))"
+    r"[ \t]*(?:[|,][^\n]{0,60})?\n[ \t]*\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z0-9][A-Za-z0-9]*[ \t]"
+    # the next line is a street: a street type within its first words
+    r"(?=[^\n]{0,40}?(?i:\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Pkwy|Parkway"
+    r"|Hwy|Highway|Ct|Court|Pl|Place|Cir|Circle|Trail|Trl|Pike|Temple|Plaza|Sq|Square|Suite|Ste|Loop|Row|Terrace|Ter)\b))",
+    re.MULTILINE,
+)
+_NOT_LETTERHEAD = frozenset(
+    "REPORT NOTE SUMMARY RECORD CONSULTATION LETTER DISCHARGE HISTORY VISIT FORM REQUEST PATIENT ADDRESS "
+    "INFORMATION SECTION RESULTS RESULT ORDER ORDERS PLAN ASSESSMENT MEDICATIONS DIAGNOSIS PROCEDURE "
+    "INSTRUCTIONS REFERRAL AUTHORIZATION CERTIFICATION DEMOGRAPHICS CONTACT CONTACTS HOME MAILING "
+    "DEPARTMENT DIVISION SECTION SERVICE OFFICER MANAGER DIRECTOR COORDINATOR ATTN".split()
 )
 # A store or branch number after a pharmacy or shop: "Dillons Pharmacy #88".
 _STORE_NUMBER = re.compile(r"[ \t]*#[ \t]?\d{1,5}(?![\w])")
@@ -440,7 +463,7 @@ _CHAPTER_OF = re.compile(
     rf"|(?:Consulate|Embassy|Consulado|Embajada)(?:[ \t]+General)?[ \t]+(?:of|de|del)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
     rf"(?:[ \t]+(?:in|en)[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}})?"
     r"|(?:American[ \t]+Legion|VFW|AMVETS|DAV)(?:[ \t]+Post)?[ \t]+(?:No\.[ \t]*)?\d{1,5}"
-    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Local[ \t]+(?:No\.[ \t]*)?\d{2,5})(?![\w'’\-])"
+    r"|(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{2,6})[ \t]+Local[ \t]+(?:No\.[ \t]*)?\d{2,5})(?![\w'’\-])"
 )
 # A medical center's acronym alone: "GLUMC", "UVUMC Sleep Medicine" (three or more letters
 # before "MC"; shorter ones, CMC and MMC, are joints and drugs).
@@ -499,6 +522,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("organisation named head first with its place", _CHAPTER_OF, 0.8, gate=re.compile(
             r"Wheels|Charities|Lutheran|Jewish|Habitat|Brothers|Girls|Salvation|Goodwill|United Way|Legal Aid|CASA|Agency|Visiting|Court|Consul|Embass|Embajada|Legion|VFW|AMVETS|DAV|Local"
         )),
+        SpanPattern("letterhead above a street address", _LETTERHEAD, 0.75, gate=re.compile(r"\n[ \t]*\d{1,6} [A-Z0-9NSEW]")),
         SpanPattern("medical center acronym", _MC_ACRONYM, 0.75, gate=re.compile(r"[A-Z]{3}MC")),
         SpanPattern("sports club, head first", _CLUB, 0.75, gate=re.compile(r"\bA?FC [A-Z]")),
         SpanPattern("military installation", _INSTALLATION, 0.75, gate=re.compile(r"Fort|Ft\.|Camp|Joint|Naval|Marine|Coast Guard")),
@@ -521,6 +545,13 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
                 text, max(0, match.start - 60), min(len(text), match.end + 40)
             ):
                 return None  # "CVS confirmed by attending": the critical view of safety
+            return match
+        if regex is _LETTERHEAD:
+            words = (match.groups.get("name") or "").replace("&", " ").split()
+            line_caps = all(w.isupper() for w in words if w[:1].isalpha())
+            from_to = text[text.rfind("\n", 0, match.start) + 1 : match.start].strip()[:2].upper() in {"FR", "TO"}
+            if not (line_caps or from_to) or {w.upper().strip(".") for w in words} & _NOT_LETTERHEAD:
+                return None  # "Patient Address", "DISCHARGE SUMMARY": headings, not a sender
             return match
         if regex is _SAINTS or regex is _ACRONYM_AT or regex is _MC_ACRONYM or regex is _CHAPTER_OF:
             return match

@@ -10,7 +10,7 @@ word is not a name.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from wordfreq import zipf_frequency
@@ -56,6 +56,13 @@ class NamePriors:
         first = read("dist.female.first") | read("dist.male.first")
         return cls(first, read("dist.all.last", _SURNAMES_KEPT))
 
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The census first names and the Social Security baby names that are not everyday
+        words (data/names/given_names_ssa.txt): Ravi, Sanjay, Nabil, Tevita, Gunnar. For
+        strong shapes only ("PATEL, RAVI"); far too broad to find a name on its own."""
+        return _given_names() | self.first_names
+
     def is_known_name(self, token: str) -> bool:
         t = token.lower().strip("'’-")
         return t in self.first_names or t in self.surnames
@@ -68,9 +75,10 @@ class NamePriors:
     def is_name_like(self, token: str) -> bool:
         """A known name, or a word too rare to be ordinary English (Okafor, Szymanski)
         that does not end like a medical or derived word (analgesia, hepatopancreatobiliary)."""
-        if _INNER_CAPITAL.search(token) and not _INNER_CAPITAL_NAME.match(token):
-            return False
         parts = [p for p in re.split(r"[-'’]", token) if p]
+        # "MyChart" is a brand; "Ortiz-McCallister" is a name: each part of a compound decides
+        if any(_INNER_CAPITAL.search(p) and not _INNER_CAPITAL_NAME.match(p) for p in parts) and not _INNER_CAPITAL_NAME.match(token):
+            return False
         return self.is_known_name(token) or any(
             self.is_known_name(p)
             or (self.word_frequency(p) < _RARE_WORD_ZIPF and not p.lower().endswith(_WORD_SUFFIXES))
@@ -79,3 +87,9 @@ class NamePriors:
 
     def has_name_like_token(self, span: str) -> bool:
         return any(self.is_name_like(t) for t in _TOKEN.findall(span) if len(t) > 1)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    lines = files("redactphi_recognizers").joinpath("data/names/given_names_ssa.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#"))

@@ -21,7 +21,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 __all__ = ["PersonNameRecognizer"]
 
 _PERSON_LABEL = (
-    r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+)?NAME)?|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
+    r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+|LEGAL\s+)?NAME)?|(?:CHILD|PATIENT|MEMBER|CLIENT)'?S\s+(?:LEGAL\s+|FULL\s+)?NAME|LEGAL\s+NAME|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
     r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
     r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER|RESIDENT|DECEDENT|DECEASED|INFANT|NEWBORN|BABY|CHILD"
@@ -41,6 +41,11 @@ _LABELLED = re.compile(
     rf"(?:[ \t]*\([^)\n]{{0,30}}\))?[ \t]*(?::|\.{{2,}}:?)[ \t]*[\"“]?"
     rf"(?-i:(?P<phi>(?:{_UPPER_WORD}[ \t]+|{_TITLE_SURNAME_FIRST}[ \t]+)?{LAST_FIRST}(?:[ \t]+(?:del|de|la)[ \t]+{NAME_WORD})?"
     rf"|{FULL_NAME}|{NAME_WORD}))"
+)
+# A report header laid out in columns, the label and its value parted by spaces only:
+# "PATIENT          Haugland, Gunnar E            REPORT ID  ...".
+_LABELLED_SPACED = re.compile(
+    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]{{3,}}(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}))(?=[ \t]{{2,}}|[ \t]*$)"
 )
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
@@ -101,9 +106,13 @@ _LABELED_CONTAINER = re.compile(
 )
 # "COOK, ELLEN R presented": an upper-case surname, a comma and an upper-case given name that
 # the Census lists as a first name (checked in confirm; "CBC, BMP" is no name).
+# Also "McCOY, DALTON", "NGUYỄN, BẢO NGỌC" (a second given name closing its field) and, in
+# sign-out lists, a title-case given name: "PEREIRA, Joaquim | Rm 1142-B".
 _CAPS_LAST_FIRST = re.compile(
-    r"(?<![\w'’\-,])(?P<phi>(?P<last>[A-Z][A-Z'’\-]{1,})[ \t]*,[ \t]*(?P<first>[A-Z]{2,})(?:[ \t][A-Z]\b\.?)?)"
-    r"(?![\w'’\-])(?![ \t]*,[ \t]*[A-Z]{2,}[ \t]*,)"
+    rf"(?<![\w'’\-,])(?P<phi>(?P<last>(?:Mc|Mac)?[{_U}][{_U}'’\-]{{1,}})[ \t]*,[ \t]*(?P<first>[{_U}]{{2,}}|[A-Z][a-z]{{2,}})"
+    rf"(?:[ \t][A-Z]\b\.?|[ \t][{_U}]{{2,}}(?=[ \t]*(?:$|[|;(]|[ \t]{{2}})))?)"
+    r"(?![\w'’\-])(?![ \t]*,[ \t]*[A-Z]{2,}[ \t]*,)",
+    re.MULTILINE,
 )
 # Children listed with their ages: "two children, Oliver (9) and June (6)".
 _CHILD_WITH_AGE = re.compile(
@@ -130,7 +139,7 @@ _TITLED = re.compile(
     rf"\b(?P<phi>(?:(?-i:PVT|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|2LT|1LT|MAJ|LTC|COL|LCDR|CDR|CAPT|ENS|LTJG|HM[1-3C])"
     rf"|SSgt|TSgt|MSgt|SMSgt|CMSgt|SrA|A1C|Amn|LCpl|Cpl\.?|Pvt\.?|Spc\.?|Maj\.|Col\.|Cmdr\.|CPT|Airman|Seaman|Corporal"
     rf"|Officer|Sgt\.?|Sergeant|Deputy|Detective|Det\.|Trooper|Lt\.|Lieutenant|Capt\.|Captain"
-    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Sheikh|Shaykh|Monsignor|Msgr\.|Minister|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|(?<![\-/])LTJG|(?<![\-/])LT(?=[ ][A-Z][a-z]))[ \t]+"
+    rf"|Rev\.?|Reverend|Pastor|Rabbi|Imam|Sheikh|Shaykh|Monsignor|Msgr\.|Minister|Judge|Coach|Atty\.?|Attorney|Chaplain|Kahu|Hon\.|Honorable|Magistrate|Bro\.|Sis\.|(?<![\-/])LTJG|(?<![\-/])LT(?=[ ][A-Z][a-z]))[ \t]+"
     rf"(?!(?:Rev|Reverend|Father|Fr|Sister|Pastor|Rabbi|Imam|Dr)\b){TITLE_NAME}"
     rf"|(?<!\d[ \t])(?<!\d)(?:Father|Fr\.|Sister|Brother|Bishop|Deacon|Elder)[ \t]+{FULL_NAME}"
     # "Father Lavoie will give the Anointing": a surname alone with a verb after it
@@ -160,6 +169,12 @@ _NEWBORN = re.compile(
 # A quoted nickname after a labelled full name: 'Name: Talalelei Faleafa   ("Lei")'.
 _NICKNAME_AFTER = re.compile(
     rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST}|(?:{HONORIFICS}|{TITLES})[ \t]+{SURNAME})[ \t]+\(?(?:(?:prefers|goes[ \t]+by|called|known[ \t]+as|nickname:?|aka|a\.k\.a\.)[ \t]+)?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
+)
+# A person known only by a quoted name: 'sponsor named "Big Mike"', 'a friend called "Chuy"'.
+_QUOTED_PERSON = re.compile(
+    r"\b(?i:sponsor|friend|boyfriend|girlfriend|partner|cousin|roommate|neighbou?r|dealer|uncle|aunt|man|woman|guy|someone)"
+    r"[ \t]+(?i:named|called|nicknamed|known[ \t]+as|who[ \t]+goes[ \t]+by)[ \t]+[\"“]"
+    r"(?P<phi>[A-Z][A-Za-z'’\-]{1,14}(?:[ \t][A-Z][A-Za-z'’\-]{1,14})?)[\"”]"
 )
 # "RE: URGENT referral - Medeiros, Joaquim P.  DOB 04/25/1979": LAST, FIRST before a DOB.
 _LAST_FIRST_DOB = re.compile(
@@ -252,6 +267,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("person field label (strong)", _LABELLED, 0.9),
         SpanPattern("person honorific (strong)", _HONORIFIC, 0.9),
         SpanPattern("person field label, lower case", _LABELLED_LOWER, 0.8),
+        SpanPattern("person field label, columns", _LABELLED_SPACED, 0.85),
         SpanPattern("relative mention", _RELATIVE, 0.85),
         SpanPattern("relative opening a list item", _RELATIVE_ITEM, 0.8),
         SpanPattern("police title and name in capitals", _CAPS_TITLED, 0.8, gate=re.compile(r"OFFICER|DETECTIVE|SERGEANT|DEPUTY|TROOPER|SGT|DET\.?|CPL")),
@@ -275,6 +291,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("name again in brackets, own spelling", _NAME_IN_BRACKETS, 0.8, gate=re.compile(r"[^\x00-\x7f]")),
         SpanPattern("name spelled out letter by letter", _SPELLED_OUT, 0.85, gate=re.compile(r"(?i)that'?s|that is|spell")),
         SpanPattern("alias in quotes", _ALIAS_QUOTED, 0.85, gate=re.compile(r"(?i) as [\"“]")),
+        SpanPattern("quoted name after a person noun", _QUOTED_PERSON, 0.8, gate=re.compile(r"(?i)named|called|known as|goes by")),
         SpanPattern("spouse after 'married to'", _MARRIED_TO, 0.85, gate=re.compile(r"(?i)married|widow|engaged|divorced|separated")),
         SpanPattern("lower-case name after 'note on'", _NOTE_ON_LOWER, 0.75, gate=re.compile(r"(?:note|report|letter|dictation|visit|consult\w*|summary) (?:on|for|regarding|re) [a-z]")),
         SpanPattern("name in CJK characters in brackets", _CJK_NAME_IN_BRACKETS, 0.85, gate=re.compile(r"\([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")),
@@ -328,11 +345,29 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
             return None
+        if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in re.findall(r"[A-Za-z][a-z'’\-]{2,}", span)):
+            return None  # "CONTACT          Isolation Precautions": a column of ordinary words
         if pattern.regex is _CAPS_LAST_FIRST:
             first, last = match.groups.get("first") or "", match.groups.get("last") or ""
-            if first.lower() not in self.priors.first_names or not self.priors.is_name_like(last):
-                return None  # "CBC, BMP", "NPO, IVF": abbreviations
-            return match
+            if not (first + last).isascii() and len(first) >= 2:
+                return match  # "NGUYỄN, BẢO": diacritics in capitals are a name, not an abbreviation
+            if first.isupper() and first.lower() in self.priors.first_names and self.priors.is_name_like(last):
+                return match
+            # "LITTLEJOHN, Ruby" in a sign-out list: a title-case given name needs a surname
+            # (not a score: "MELD, Ranson")
+            # "PATEL, RAVI", "HADDAD, NABIL F": a given name the 1990 census lists lack, with
+            # a census surname or a long, very rare one before it; short words stay out ("CBC,
+            # ANA"), and so do medical words ("ADENOCARCINOMA, GLEASON": Zipf 2.5)
+            if (
+                len(first) >= 4 - (not first.isupper())
+                and first.lower() in self.priors.given_names
+                and (
+                    any(part in self.priors.surnames for part in re.split(r"[-'’]", last.lower()) if len(part) > 2)
+                    or (len(last) >= 6 and self.priors.word_frequency(last) < 2.0)
+                )
+            ):
+                return match
+            return None  # "CBC, BMP", "NPO, IVF": abbreviations
         if pattern.regex is _RELATIVE_GIVEN or pattern.regex is _CHILD_WITH_AGE:
             words = span.split()
             if len(words) > 1 and words[-1].rstrip(".") in {"Jr", "Sr", "II", "III"}:

@@ -34,6 +34,8 @@ _ROLE_LABELS = (
     r"|(?:PHYSICAL|OCCUPATIONAL|SPEECH|RESPIRATORY)\s+THERAPIST|THERAPIST|COUNSELOR|MIDWIFE|DOULA|PARAMEDIC"
     r"|NEUROMONITORING\s+TECH(?:NOLOGIST)?|NEUROPHYSIOLOGIST|(?:DEVICE|VENDOR|COMPANY|INDUSTRY)\s+REP(?:RESENTATIVE)?"
     r"|NURSE\s+NAVIGATOR|NAVIGATOR|EDUCATOR|PROCTOR|FIRST\s+RESPONDER|MEDIC"
+    r"|(?:REFERRAL|CARE|INTAKE|TRANSPLANT|SCHEDULING|DISCHARGE|CLINICAL)\s+COORDINATOR|COORDINATOR|SCHEDULER|CARE\s+MANAGER"
+    r"|(?:PATIENT\s+)?ACCESS\s+REP(?:RESENTATIVE)?|FINANCIAL\s+COUNSELOR|CASEWORKER|CASE\s+WORKER|LIAISON"
     r"|ANES(?:TH)?\.?|(?-i:MA|CMA|RMA|LVN|PCT)|(?:CONSULT(?:ATION)?\s+)?REQUESTED\s+BY|REQUESTING\s+(?:PHYSICIAN|PROVIDER|MD)|"
     r"SEEN\s+BY|EVALUATED\s+BY|COLLECT(?:OR|ED\s+BY)|PHLEBOTOMIST|WITNESS(?:ED\s+BY)?|RECEIVED\s+BY|TECH(?:NOLOGIST)?|SONOGRAPHER|ATTESTED\s+BY|COSIGNED\s+BY|CO-SIGNED\s+BY|ENDOSCOPIST|PROCEDURALIST|OPERATOR"
     r"|(?:ORDERING|AUTHORIZING)(?:[ \t]*/[ \t]*(?:ORDERING|AUTHORIZING))?|ROOM(?:ING|ED[ \t]+BY)|VACCINATOR|ADMINISTERED[ \t]+BY|GIVEN[ \t]+BY"
@@ -47,6 +49,12 @@ _ROLE_LINE = re.compile(
     rf"(?:^[ \t]*|(?<=[ \t]{{2}})|(?<=\t)|(?<=[.;|][ \t]))(?:{_ROLE_LABELS})[ \t]*(?::|[ \t]-[ \t])[ \t]*"
     rf"(?P<value>[^\n|]*?)(?=[ \t]{{2,}}|\t|[ \t]*$|[ \t]*\|)",
     re.IGNORECASE | re.MULTILINE,
+)
+# A fax cover's sender or addressee: "FROM:    Keondra Batiste, Child Welfare Specialist 3".
+# Organisations stand there too, so only a given name and a surname are taken (confirm).
+_SENDER_LINE = re.compile(
+    r"^[ \t]*(?:FROM|From|ATTN|Attn|SENDER|Sender|TO|To)[ \t]*:[ \t]*(?P<value>[^\n|]*?)(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*\|)",
+    re.MULTILINE,
 )
 # "cc:" copies a note to people; "CC:" in upper case is usually the chief complaint.
 _CC_LINE = re.compile(r"^[ \t]*(?:cc|Cc|c\.c\.|[Cc]opies\s+to|[Cc]opy\s+to)[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.M)
@@ -188,7 +196,7 @@ _NOT_BY_INITIALS = frozenset(
 )
 # "Transcribed by bkl 02/04/2026": a typist's lower-case initials.
 _TYPIST_BY = re.compile(
-    r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED|[Vv]erified|[Ee]ntered|[Rr]esulted|[Rr]eleased|[Aa]ccessioned)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?P<phi>[a-z]{2,4})\b"
+    r"\b(?:[Tt]ranscribed|[Tt]yped|TRANSCRIBED|TYPED|[Vv]erified|[Ee]ntered|[Rr]esulted|[Rr]eleased|[Aa]ccessioned)[ \t]+(?:[Bb]y|BY)[ \t]*:?[ \t]*(?!(?:me|us|him|her|them|you|the|pt)\b)(?P<phi>[a-z]{2,4})\b"
     r"(?![ \t]+[a-z])(?![ \t]+(?:on|at)[ \t]+\d)(?![ \t]+\d)|\b(?:[Tt]ranscribed|[Tt]yped|[Vv]erified|[Ee]ntered|[Rr]esulted)[ \t]+by[ \t]+(?P<dated>[a-z]{2,4})(?=[ \t]+(?:(?:on|at)[ \t]+)?\d)"
     # the typist's initials after the stamp's date and time: "Transcribed 04/09/2024 17:02 rjh"
     r"|\b(?:[Tt]ranscribed|TRANSCRIBED|[Tt]yped|TYPED)[ \t]*:?[ \t]*\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:?\d{2})?"
@@ -203,13 +211,21 @@ _INITIAL_AFTER_BY = re.compile(
     r"|[a-z]\.[ \t]?(?P<lower>[a-z]{3,}(?:-[a-z]{3,})?)(?=,?[ \t]+(?:cmt|rn|md|do|pa|np|lpn|rhit|crna|mt)\b))(?![\w'’\-])"
 )
 # Words of a dictation or transcription stamp line.
-_STAMP_LINE = re.compile(r"(?i)\bjob\b|dictat|transcri")
+# "Transcribed 07/28/2025 14:40 by cjb": lower-case typist initials closing a stamp line.
+_LOWER_BY_INITIALS = re.compile(
+    r"(?i:transcribed|typed|dictated|entered|keyed|scanned)\b[^\n]{0,40}?\bby[ \t]+(?!(?:me|us|him|her|them|you|pt|fax|mail|hand|phone|self|staff|rn|md|the|all|one|two|any)\b)"
+    r"(?P<phi>[a-z]{2,4})[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+_STAMP_LINE = re.compile(r"(?i)\bjob\b|dictat|transcri|\bsigned[ \t]+\d|\b[DT][ \t]*:[ \t]*\d")
 # Typist initials closing a transcription line: "... job id 44128390. hf/mo".
 _INITIALS_CHAIN_EOL = re.compile(
     # "... job id 44128390. hf/mo", "Job No. 30718842   WdV/kpw": after a stop or a wide gap
     # the wide gap starts after a visible character: from inside a long run of blanks every
     # position would rescan the rest of it (quadratic)
-    r"(?:[.;][ \t]+|(?<=\S)[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4}|[A-Z]{2,4}/[A-Z]{2,4})[ \t]*$", re.MULTILINE
+    # or before the job number: "T: 02/11/2025 13:05    PR/kmt    Job #: 5508123"
+    r"(?:[.;][ \t]+|(?<=\S)[ \t]{2,})(?P<chain>(?:[a-z]{2,4}|[A-Z][a-z]?[A-Z]{1,3})/[a-z]{2,4}|[A-Z]{2,4}/[A-Z]{2,4})"
+    r"(?:[ \t]*$|(?=[ \t]{2,}(?i:job|conf|doc)\b))", re.MULTILINE
 )
 _STREET_WORDS = frozenset("St Rd Ave Av Blvd Ln Ct Pl Way Hwy Pkwy Cir Ter Dr Street Road Avenue Lane Drive".split())
 # Species written after a genus initial ("H. Pylori", "E. Coli"): organisms, not people.
@@ -336,6 +352,13 @@ _STAFF_COLUMN = re.compile(
     r"(?i)(?:by|init(?:ial)?s?\.?|(?:given|admin(?:istered)?|entered|performed|documented|recorded|charted|verified|signed)"
     r"(?:[ \t]+by)?|vaccinator|administrator|staff|nurse|clinician|user|tech(?:nician)?)"
 )
+# Pipe tables (a header row of cells) also name the operator's column: "| Eye | Surg | Model |".
+# Not space-aligned key-value forms, where "Surgeon :" is a row's key, not a column.
+_STAFF_PIPE_COLUMN = re.compile(
+    rf"{_STAFF_COLUMN.pattern[:-1]}"
+    r"|surg(?:eon)?|attending|physician|provider|operator|prescriber|resident|assist(?:ant)?|anesth(?:esia|esiologist)?"
+    r"|crna|scrub|circ(?:ulator)?|rn|md)"
+)
 # What such a cell holds when it is a person: initials ("MM", "M.M.", "mm" not: units) or a
 # short name ("M. Mendes", "Mendes RN", "Maria Mendes").
 _STAFF_CELL = re.compile(
@@ -345,7 +368,7 @@ _STAFF_CELL = re.compile(
 # An initials key: "MM = Maria Mendes, RN; DK = Dana Kim, LPN". The letters must be the
 # name's initials (first and last, or first, middle and last).
 _INITIALS_KEY = re.compile(
-    r"(?<![\w/])(?P<phi>[A-Z]{2,3})[ \t]*(?:=|:|[-–—])[ \t]*(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]*\.?){1,2})"
+    r"(?<![\w/])(?P<phi>[A-Z]{2,3})[ \t]*(?:=|:|[-–—])[ \t]*(?P<name>[A-ZÀ-Þ][a-zß-ÿ'’\-]+(?:[ \t]+[A-ZÀ-Þ][a-zß-ÿ'’\-]*\.?){1,2})"
 )
 # Initials alone on a line after a dash, closing a message: "- CY" under the last paragraph.
 _INITIALS_DASH_LINE = re.compile(r"(?:(?<=[.!?)][ \t]\n)|(?<=[.!?)]\n))[ \t]*[-–—~]{1,2}[ \t]*(?P<phi>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
@@ -377,6 +400,17 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             pattern = SpanPattern(reason, regex, 0.9, group="value")
             for line in regex.finditer(text):
                 yield from self._names_in_value(text, line.start("value"), line.end("value"), pattern)
+        sender = SpanPattern("sender on a fax cover", _SENDER_LINE, 0.8, group="value")
+        priors = NamePriors.load()
+        for line in _SENDER_LINE.finditer(text):
+            for m, p in self._names_in_value(text, line.start("value"), line.end("value"), sender):
+                words = re.findall(r"[^\W\d_][\w'’\-]*", text[m.start : m.end])
+                if (
+                    len(words) >= 2
+                    and words[0].lower() in priors.given_names
+                    and all(priors.is_name_like(w) or w.lower() in priors.given_names for w in words)
+                ):
+                    yield m, p
         initials = SpanPattern("dictation initials", _INITIALS, 0.8)
         for m in (
             *_INITIALS.finditer(text),
@@ -415,6 +449,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
             (_BRACKETED_INITIALS, "initials in brackets after a name"),
             (_DT_INITIALS, "dictation initials"),
             (_REVIEW_INITIALS, "reviewer initials"),
+            (_LOWER_BY_INITIALS, "typist initials"),
         ):
             for m in regex.finditer(text):
                 if m.group("phi") in _NOT_BY_INITIALS | _CERTIFYING_BODIES or _IS_CREDENTIAL.fullmatch(m.group("phi")):
@@ -484,8 +519,10 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         yield from self._staff_columns(text, initials)
         for m in _INITIALS_KEY.finditer(text):
             words = re.split(r"[ \t]+", m.group("name"))
-            letters = "".join(w[0] for w in words)
-            if m.group("phi") in (letters, letters[0] + letters[-1]):
+            letters = "".join(w[0] for w in words).upper()
+            phi = m.group("phi").upper()
+            # "JCH = Joaquín Hinojosa": a middle initial the key leaves out of the name
+            if phi in (letters, letters[0] + letters[-1]) or (len(phi) == 3 and len(words) == 2 and phi[0] + phi[-1] == letters):
                 start, end = m.span("phi")
                 yield SpanMatch(start, end, "PROVIDER", 0.8, "initials in a key beside the name"), initials
         for m in _INITIALS_DASH_LINE.finditer(text):
@@ -511,7 +548,7 @@ class ProviderNameRecognizer(SpanPatternRecognizer):
         if "|" in text:
             for m in re.finditer(r"(?<=\|)[ \t]*(?P<cell>[^|\n]*[^|\s])[ \t]*(?=\|)", text):
                 header = table_column_header(text, m.start("cell"))
-                if header and _STAFF_COLUMN.fullmatch(header):
+                if header and _STAFF_PIPE_COLUMN.fullmatch(header):
                     cells.append((header, m.start("cell"), m.end("cell")))
         for _, start, end in cells:
             m = _STAFF_CELL.fullmatch(text, start, end)

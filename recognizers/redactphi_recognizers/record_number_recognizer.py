@@ -33,7 +33,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:EVIDENCE|PROPERTY)\s+TAG(?:\s*(?:#|NO|NUMBER))?|CIN|REQ\.?(?=\s)|SESSION(?:\s*(?:ID|#))?", "ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|(?-i:SN)(?=[ \t])|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*(?:#|ID)|WORKSTATION(?:\s*(?:ID|#|NAME))?|HOSTNAME|TERMINAL\s*(?:ID|#)|BATCH\s*(?:#|NO|ID)?(?=\s*[:#])|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|CONF\s*#|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|AUTH(?:ORIZATION)?(?=[ \t]*:?[ \t]*(?=[A-Z0-9\-]{6,})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]*\d)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|DOCKET(?:\s*(?:#|NO|NUMBER))?|PIN(?=\s*[:#]?\s*\d)|(?:FACILITY|MQSA\s+FACILITY|CLIA|CAP|PROVIDER|TRIBAL|ENROLLMENT|CENSUS)\s*(?:ID|#|NO|NUMBER)|(?:ARM|WRIST)?BAND\s*(?:#|NO|ID)?(?:\s*\([A-Za-z]+\))?(?=\s*:)|STUDENT\s*(?:ID|#)|TRACKING(?:\s*(?:#|NO|NUMBER))?(?=\s*[:#]?\s*[A-Z0-9]*\d)|(?:USPS|UPS|FEDEX|COURIER)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|FLIGHT(?:\s*(?:#|NO))?|(?:ATTY|ATTORNEY|BAR|NOTARY(?:\s+COMMISSION)?|COMMISSION)\s*(?:#|NO|NUMBER)|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID|Id)(?=[ \t]*:?[ \t]+(?:[A-Z]{2,5}[ \t]+)?[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*(?:#|ID)|WORKSTATION(?:\s*(?:ID|#|NAME))?|HOSTNAME|TERMINAL\s*(?:ID|#)|BATCH\s*(?:#|NO|ID)?(?=\s*[:#])|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|APPROVAL\s*(?:CODE|#|NO|NUMBER)|(?:CMM\s+|PA\s+)?KEY(?=[ \t]*:[ \t]*(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b)|CONF\s*#|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|AUTH(?:ORIZATION)?(?=[ \t]*:?[ \t]*(?=[A-Z0-9\-]{6,})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]*\d)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|DOCKET(?:\s*(?:#|NO|NUMBER))?|PIN(?=\s*[:#]?\s*\d)|(?:FACILITY|MQSA\s+FACILITY|CLIA|CAP|PROVIDER|TRIBAL|ENROLLMENT|CENSUS)\s*(?:ID|#|NO|NUMBER)|(?:ARM|WRIST)?BAND\s*(?:#|NO|ID)?(?:\s*\([A-Za-z]+\))?(?=\s*:)|STUDENT\s*(?:ID|#)|TRACKING(?:\s*(?:#|NO|NUMBER))?(?=\s*[:#]?\s*[A-Z0-9]*\d)|(?:USPS|UPS|FEDEX|COURIER)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|FLIGHT(?:\s*(?:#|NO))?|(?:ATTY|ATTORNEY|BAR|NOTARY(?:\s+COMMISSION)?|COMMISSION)\s*(?:#|NO|NUMBER)|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID|Id)(?=[ \t]*:?[ \t]+(?:[A-Z]{2,5}[ \t]+)?[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
@@ -69,12 +69,26 @@ def _is_code_range(value: str) -> bool:
     return 0 < high - low <= 100
 # Policy and remittance codes named by their kind: "LCD L34538", "RARC N657", "CARC CO-50".
 _POLICY_CUES = frozenset("lcd ncd rarc carc remark group-code reason".split())
+# "Visa ending 4417", "SSN (last 4 on file): 4327", "card ending in 0921".
+_LAST_FOUR = re.compile(
+    r"(?i:\b(?:visa|mastercard|amex|discover|card|debit|credit|account|acct|checking|ssn|social[ \t]+security(?:[ \t]+number)?)"
+    r"[^\n\d]{0,25}?(?:ending(?:[ \t]+in)?|last[ \t]*(?:4|four)(?:[ \t]+digits)?[^\n\d:]{0,15}:?))[ \t]*[#:]?[ \t]*(?P<phi>\d{4})(?!\d)"
+)
+# "staff interpreter #117", "Interpreter ID 20441".
+_INTERPRETER_NUMBER = re.compile(r"(?i:\binterpreter)[ \t]*(?:#|ID[ \t]*#?|no\.?|number)[ \t]*:?[ \t]*(?P<phi>\d{2,8})(?!\d)")
+# "posting on social media under @autumnjoyrising": a handle alone, not an e-mail's tail.
+_HANDLE = re.compile(r"(?<![\w.@])(?P<phi>@[A-Za-z][A-Za-z0-9_.]{3,29}[A-Za-z0-9_])(?![\w@])")
+# A CPT code with two or more of the common modifiers: "66982-54-RT" (one alone is too
+# like a job or case number: "88213-05", "44012-SC").
+_MODIFIER = r"(?:2[2-6]|4[7-9]|5[0-9]|6[236]|7[6-9]|8[0-2]|9[0-1]|LT|RT|TC|X[EPSU]|G[AYZ]|KX|QW|F[1-9A]|T[1-9A]|E[1-4]|AS|SA|SG|LC|LD|RC|RI|LM)"
+_CPT_WITH_MODIFIERS = re.compile(rf"\d{{4}}[0-9FTU](?:-{_MODIFIER}){{2,4}}")
+_NDC_SHAPE = re.compile(r"\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2}|\d{11}")
 # "IMPAIRMENT GROUP: 01.2", "blood group", "age group": groups that are no health plan's.
 _NOT_PLAN_GROUP = frozenset("impairment age blood risk study support control diagnosis drg treatment".split())
 _CATALOGUE_HEADER = re.compile(r"(?i)^(?:ref|ref\s*#|cat(?:alog(?:ue)?)?\.?(?:\s*(?:#|no\.?|number))?|model|part\s*#?|sku|item\s*#?|product\s*(?:code|#)?)$")
 _CATALOGUE_LABEL = re.compile(
     r"(?<!call[ \t])(?<!case[ \t])(?<!claim[ \t])(?<!auth[ \t])\b(?:REF|Ref|CAT|Cat|[Tt]axonomy|TAXONOMY|[Cc]atalog(?:ue)?|CATALOG(?:UE)?|[Pp]art|SKU|[Mm]odel)"
-    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*[#:.]?[ \t]*$"
+    r"(?:[ \t]+(?:number|no\.?|NUMBER|NO\.?))?[ \t]*#?[ \t]*[:.]?[ \t]*$"
 )
 # The next item of a comma-separated list of values.
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and)[ \t]*(?P<phi>[A-Za-z0-9][A-Za-z0-9\-.]*[A-Za-z0-9])(?![\w\-])")
@@ -147,8 +161,8 @@ _USERNAME = re.compile(
     r"|[Cc]losed|CLOSED|PRINTED|SCANNED|INDEXED|ENTERED|SIGNED|REVIEWED|VERIFIED|RECORDED|DOCUMENTED|COMPLETED)"
     r"(?:[ \t]+(?:ELECTRONICALLY|[Ee]lectronically))?:?(?:[ \t]+[\d/:\-]{4,10}(?:[ \t]+[\d:]{4,8})?)?[ \t]+(?:by|BY):?[ \t]+(?:user[ \t]+)?"
     r"(?P<phi>[A-Za-z][A-Za-z0-9._\\]{2,24})(?=[ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d|at[ \t]+workstation|from[ \t]+\d|on[ \t]+\d|\(\d|[ \t])|[ \t]*(?:\n|$))"
-    r"|\b(?:[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID"
-    r"|Assigned|Assignee|Owner|Reviewer[ \t]+sign-off|Signature[ \t]+captured(?:[ \t]+electronically)?)[ \t]*[:=#][ \t]*"
+    r"|\b(?:(?:[Pp]ortal[ \t]+)?[Uu]ser(?:[ \t]*(?:name|ID|id))?|USER(?:[ \t]*(?:NAME|ID))?|[Ll]ogin|LOGIN|[Uu]serid|USERID"
+    r"|Assigned|Assignee|Owner|Reviewer[ \t]+sign-off|Signature[ \t]+captured(?:[ \t]+electronically)?)(?:[ \t]*[:=#][ \t]*|(?<=[Pp]ortal[ \t]user)[ \t]+)"
     r"(?P<user>[A-Za-z][A-Za-z0-9._]{2,19})(?![\w@]))"
 )
 _USERNAME_PATTERN = SpanPattern("system user name", _USERNAME, 0.75, "ID")
@@ -285,6 +299,10 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
         SpanPattern("licence plate in two groups", _PLATE, 0.9, "VEHICLE_ID", gate=re.compile(r"(?i)plate|tag")),
         SpanPattern("VA last initial and last four", _VA_SHORT_ID, 0.85, "ID", gate=re.compile(r"[A-Z],[ ]?[A-Z]")),
         SpanPattern("ISBT 128 unit number", _ISBT_UNIT, 0.9, "ID", gate=re.compile(r"[A-Z]\d{4} \d\d \d")),
+        SpanPattern("card or SSN last four", _LAST_FOUR, 0.85, "ID", gate=re.compile(r"(?i)ending|last[ \t]*(?:4|four)")),
+        SpanPattern("interpreter's number", _INTERPRETER_NUMBER, 0.8, "ID", gate=re.compile(r"(?i)interpreter")),
+        SpanPattern("social media handle", _HANDLE, 0.8, "ID", gate=re.compile(
+            r"(?i)social media|instagram|tiktok|twitter|facebook|snapchat|handle|posting|username|x\.com|threads")),
         SpanPattern("long digit run (weak)", _LONG_DIGITS, 0.5, "ID"),
         SpanPattern("letter-digit identifier (weak)", _ALNUM, 0.45, "ID"),
     )
@@ -329,6 +347,12 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             return None  # "NCT05512378": the trial's, not the patient's; "G8908-G8911": codes
         if before and before[-1] in _POLICY_CUES:
             return None
+        if _CPT_WITH_MODIFIERS.fullmatch(value):
+            return None  # "Surgeon claim 66982-54-RT": a CPT code and its modifiers, however labelled
+        if _NDC_SHAPE.fullmatch(value) and "ndc" in before[-4:]:
+            return None  # "NDC morphine 0054-3785-44": the product's national drug code
+        if pattern.regex is _LABELLED and (match.groups.get("label") or "").strip() == "#" and before[-2:-1] == ["model"]:
+            return None  # "Model #: 2074697": the product's model, like its catalogue number
         form_number = len(re.findall(r"\d", value)) <= 5
         if form_number and (_FORM_AFTER.match(text, match.end) or (before and before[-1] == "form" and pattern.regex is not _LABELLED)):
             return None  # "consent form (HHS-687)", "WC164 Physician's Report": a form's number, not a filled form's

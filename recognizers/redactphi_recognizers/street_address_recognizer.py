@@ -257,9 +257,17 @@ _MILE_MARKER = re.compile(
 # A town naming the site of a service after it: "sent to the Farmington ED", "Her Duluth
 # cardiologist", "Cardiopulmonary Rehab, Englewood site", "the Waverly branch".
 _TOWN_BEFORE_SERVICE = re.compile(
-    rf"(?<![\w'’\-.])(?P<phi>{CITY})[ \t]+(?=(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate|center|centre|unit|facility"
+    rf"(?<![\w'’\-.])(?P<phi>{CITY})[ \t]+(?=(?:(?:specialty|satellite|outpatient|main|primary|walk-in|community|regional)[ \t]+)?"
+    r"(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate|center|centre|unit|facility"
     r"|branch|location|cardiologist|oncologist|PCP|doctor|physician|surgeon|dentist|urologist|nephrologist"
-    r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA)\b)"
+    r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA"
+    r"|plant|mill|warehouse|refinery|factory|depot|distribution[ \t]+center|store|Campus)\b)"
+)
+# A town a distance and a direction away: "his place 9 miles north of Long Pine".
+_DISTANCE_FROM_TOWN = re.compile(
+    r"\b\d+(?:\.\d+)?[ \t]*(?:miles?|mi\.?|km|kilometers?)[ \t]+(?:north|south|east|west|northeast|northwest|southeast"
+    r"|southwest|N|S|E|W|NE|NW|SE|SW)[ \t]+(?:of|outside(?:[ \t]+of)?|from)[ \t]+"
+    rf"(?P<phi>{CITY})(?![\w'’])"
 )
 # An apartment alone in a sentence: "the hallway of Apt 4D", "moved to apartment 12B". A
 # number is needed ("apartment complex" is no place); a letter alone only after "Apt".
@@ -318,8 +326,10 @@ _INSTITUTION_HEAD = (
     r"|General|Branch|Office|Site|Location|Drug|Lab|Laboratory|Diagnostics|Imaging)"
 )
 _CITY_AFTER_INSTITUTION = re.compile(
-    rf"\b{_INSTITUTION_HEAD}(?:[ \t]*[,:][ \t]*\n?[ \t]*|[ \t]+\()"
-    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}|,[ \t]*(?:tel|ph|phone|fax|Tel|Ph|Phone|Fax)\b))",
+    # the head may carry a department: "Cape Ann Regional Medical Center ED, Gloucester"
+    rf"\b{_INSTITUTION_HEAD}(?:[ \t]+(?:ED|ER|Emergency[ \t]+Department|Stroke[ \t]+Program|Cath[ \t]+Lab|Trauma[ \t]+Center))?"
+    rf"(?:[ \t]*[,:][ \t]*\n?[ \t]*|[ \t]+\()"
+    rf"(?P<phi>{CITY})(?=[ \t]*(?:$|\n|[|;()]|[ \t]{{3}}|[ \t][-–—][ \t]|,[ \t]*(?:tel|ph|phone|fax|Tel|Ph|Phone|Fax)\b))",
     re.MULTILINE,
 )
 _PHONE_AFTER = re.compile(r"[ \t]*,[ \t]*\(?\d{3}\)?[ \t.\-]?\d{3}[ .\-]\d{4}")
@@ -360,6 +370,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
+        SpanPattern("town a distance away", _DISTANCE_FROM_TOWN, 0.75, gate=re.compile(r"(?i)\d[ \t]*(?:mi|km|kilomet)")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
         SpanPattern("street named by its type", _TYPE_FIRST_STREET, 0.85, gate=re.compile(r"\d[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Route|Rte|Highway|Hwy|County|CR|FM)\b|\d[ \t]+(?:US|SR|I|CR|FM|K|M|N|SH)-")),
@@ -405,6 +416,12 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if not known or NamePriors.word_frequency(words[0]) >= 3.5:
                 return None
             return match
+        if regex is _DISTANCE_FROM_TOWN:
+            town = text[match.start : match.end]
+            places = KnownPlaces.load()
+            if _STATE_ONLY.fullmatch(town) or not (town in places or town.lower() in places.us_towns):
+                return None  # "20 miles east of Denver" is a town; "of Texas" a state alone
+            return match
         if regex is _CITY_IN_BRACKETS:
             return _confirm_bracketed_town(text, match)
         if regex is _TOWN_CLOSING_BRACKET:
@@ -446,6 +463,9 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             town = text[trimmed.start : trimmed.end]
             places = KnownPlaces.load()
             if (town in places or town.lower() in places.us_towns) and NamePriors.word_frequency(town) < 4.0:
+                if (campus := _CAMPUS_AFTER.match(text, trimmed.end)) is not None:
+                    # "Brighton-Longwood Medical Center, Longwood campus": the campus is the place
+                    trimmed = SpanMatch(trimmed.start, campus.end(), trimmed.entity_type, trimmed.score, trimmed.reason, trimmed.groups)
                 return trimmed
             return None
         if regex is _CUED_KNOWN_PLACE or regex is _CITY_AFTER_INSTITUTION or regex is _CITY_BEFORE_PHONE:
@@ -455,7 +475,10 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if city in KnownPlaces.load():
                 return match
             # "Family Practice,\n  Bar Harbor, tel": a town of two or more words from the ZIP list
-            if regex is _CITY_AFTER_INSTITUTION and " " in city and city.lower() in KnownPlaces.load().us_towns:
+            # or one word rare in English ("Big Muddy Valley Hospital, Plentywood - ...")
+            if regex is _CITY_AFTER_INSTITUTION and city.lower() in KnownPlaces.load().us_towns and (
+                " " in city or NamePriors.word_frequency(city) < 3.0
+            ):
                 return match
             return None
         if regex is _COUNTY:
@@ -498,6 +521,12 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return None
         groups = match.groups
         city = text[trimmed.start : trimmed.end].split(",")[0].strip()
+        head, of, tail = city.rpartition(" of ")
+        if of and tail and head.split()[-1] not in _OF_PLACE_HEADS:
+            # "Carla Rohde of Palmyra, MO": a person's name before "of" is no part of the town
+            start = trimmed.start + len(head) + len(of)
+            trimmed = SpanMatch(start, trimmed.end, trimmed.entity_type, trimmed.score, trimmed.reason, trimmed.groups)
+            city = tail
         state = re.sub(r"\s+", " ", groups.get("state") or "")
         before = preceding_words(text, trimmed.start, 30)
         if before and before[-1] in _TITLES:
@@ -532,10 +561,13 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         if len(state) == 2 and state in AMBIGUOUS_STATE_CODES and not cued and not after_institution:
             # "Rutland, VT" closing a letterhead line, "Jackson, MS |": a known city, a
             # comma and a capitalised code at the end of its line or field.
+            # A small town ("Lemmon, SD", "Palmyra, MO;") only from the ZIP list with a code that is
+            # rarely anything but a state.
+            places = KnownPlaces.load()
             if not (
                 "," in text[trimmed.start : trimmed.end]
                 and state.isupper()
-                and city in KnownPlaces.load()
+                and (city in places or (state in _PLAIN_STATE_CODES and not city.isupper() and city.lower() in places.us_towns))
                 and (_FIELD_END.match(text, trimmed.end) or _PHONE_AFTER.match(text, trimmed.end))
             ):
                 return None
@@ -573,6 +605,10 @@ def _trim_leading(text: str, match: SpanMatch) -> SpanMatch | None:
     if start == match.start:
         return match
     return SpanMatch(start, match.end, match.entity_type, match.score, match.reason, match.groups)
+
+
+_CAMPUS_AFTER = re.compile(r"[ \t]+(?:campus|Campus|CAMPUS)\b")
+_OF_PLACE_HEADS = frozenset("Town City Village Borough County Township Port Isle Isles Parish District TOWN CITY VILLAGE".split())
 
 
 def _looks_like_place(words: list[str]) -> bool:
@@ -643,4 +679,9 @@ def _confirm_bracketed_town(text: str, match: SpanMatch) -> SpanMatch | None:
     before = text[max(0, match.start - 40) : match.start].rstrip(" \t(").split()
     if not before or not (before[-1][:1].isupper() or before[-1][:1].isdigit()):
         return None
-    return match if _rare_known_town(town, ceiling=4.0) else None
+    if _rare_known_town(town, ceiling=4.0):
+        return match
+    # "Janet Krapfl-Heiar (Asbury)": a small town from the ZIP list, rare as a word, after a name
+    if town.lower() in KnownPlaces.load().us_towns and NamePriors.word_frequency(town) < 3.0 and before[-1][:1].isupper():
+        return match
+    return None

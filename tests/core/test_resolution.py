@@ -532,3 +532,46 @@ def test_a_health_systems_first_two_words_name_it_again() -> None:
     text = "PULMONARY FUNCTION LABORATORY\nPULMONARY FUNCTION tests show obstruction."
     found = {text[f.start : f.end] for f in redactor.analyze(text)}
     assert "PULMONARY FUNCTION" not in found  # a lab's words, not a system's name
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        # a suite or unit between two pieces of one address joins them
+        ("Office: 8765 E. Via Linda, Ste 204, Scottsdale, AZ 85258 today", {},
+         "Office: [LOCATION] today"),
+        # two given names sharing a surname are one span
+        ("cc: Renée and Adrián Sandoval (parents, via portal)", {},
+         "cc: [PROVIDER] (parents, via portal)"),
+        # a quoted nickname joins the name it follows; one word with one is a person
+        ('Client: Hatfield, Brandy Nicole ("BeeBee")   Client ID: SOTA-07731', {},
+         "Client: [PERSON]   Client ID: [ID]"),
+        ('HPI: Kingston ("King") is a healthy toddler.', {"organizations": ["Kingston"]},
+         "HPI: [PERSON] is a healthy toddler."),
+        # the words before "of the" belong to the institution
+        ("Screening at Our Lady of the Bayou Pediatric Clinic today.", {},
+         "Screening at [ORGANIZATION] today."),
+        # a plan's state joins it
+        ("PA approved by Blue Cross Blue Shield of Texas, auth pending.", {},
+         "PA approved by [ORGANIZATION], auth pending."),
+    ],
+)
+def test_session8_joins_and_widening(text: str, ner: dict[str, list[str]], expected: str) -> None:
+    assert _redact(text, **ner) == expected
+
+
+def test_a_role_before_of_is_no_part_of_the_institution() -> None:
+    assert _redact("Ask the Chief of the Bayou Pediatric Clinic.") == "Ask the Chief of the [ORGANIZATION]."
+
+
+def test_an_eponym_device_is_not_the_surgeon_who_shares_its_name() -> None:
+    text = "Practitioner: Dr. Colm Foley (attending).\nChronic indwelling 16 Fr Foley for retention; the Foley was changed."
+    out = _redact(text)
+    assert "16 Fr Foley for" in out and "the Foley was" in out and "Dr. Colm Foley" not in out
+
+
+def test_a_hyphenated_institution_gives_its_initials() -> None:
+    text = "Brighton-Longwood Medical Center\nRE: transfer     BLMC MRN: 0060-1147-2"
+    assert "BLMC" not in _redact(text)
+    # a hyphenated kind of clinic does not: SBHC is no name
+    assert "SBHC visit" in _redact("Eastwood School-Based Health Center\nAgrees to SBHC visit today.")
