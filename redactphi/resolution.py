@@ -811,6 +811,9 @@ _AFTER_DATE = re.compile(
     r"(?:[ \t]*[–-][ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?(?![\d:])"
     r"|[ \t]*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\)"
 )
+# "July 20-25, 2025": the year after a month's range of days
+_DAY_RANGE = re.compile(r"[A-Za-z]{3,}\.?[ \t]+\d{1,2}[ \t]*[–-][ \t]*\d{1,2}")
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d(?![\d/])")
 
 
 _NAME_OF_BEFORE = re.compile(
@@ -932,6 +935,8 @@ def _widen(text: str, f: Finding) -> Finding:
     after = _AFTER_DATE.match(text, end)
     if after is not None:
         end = after.end()
+    elif _DAY_RANGE.fullmatch(text, start, end) and (year := _YEAR_AFTER.match(text, end)) is not None:
+        end = year.end()
     if (start, end) == (f.start, f.end):
         return f
     return Finding(start, end, f.entity_type, f.score, f.recognizer, f.reason)

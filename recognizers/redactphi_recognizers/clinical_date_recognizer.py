@@ -429,6 +429,14 @@ def _month_number(name: str) -> int:
     return _MONTH_NAMES.get(name.lower().rstrip(".")[:3], 0)
 
 
+# "Failed VFSS x2 (03/24 and 03/31/2025)": yearless days listed with a full date share its year.
+_MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+_LISTED_BEFORE_FULL = re.compile(
+    rf"(?<![\d/.\-])(?P<phi>{_MD})(?![\d/])"
+    rf"(?=(?:[ \t]*,[ \t]*{_MD}(?![\d/]))*[ \t]*(?:,|and|&|or|to|through|thru|-|–)[ \t]*(?:and[ \t]+)?{_MD}/(?:19|20)?\d\d(?!\d))"
+)
+
+
 class ClinicalDateRecognizer(SpanPatternRecognizer):
     """Dates more specific than a year (entity type DATE)."""
 
@@ -445,6 +453,7 @@ class ClinicalDateRecognizer(SpanPatternRecognizer):
         SpanPattern("date m/yyyy", _NUM_MONTH_YEAR, 0.6),
         SpanPattern("date yyyy-mm", _ISO_MONTH, 0.7, gate=re.compile(r"(?:19|20)\d\d-[01]\d")),
         SpanPattern("date m/d (weak)", _NUM_MONTH_DAY, 0.3),
+        SpanPattern("date m/d listed before a full date", _LISTED_BEFORE_FULL, 0.75, gate=re.compile(r"\d/\d{1,2}/(?:19|20)?\d\d")),
         SpanPattern("date ordinal day (weak)", _ORDINAL_DAY, 0.6),
         SpanPattern("date season year", _SEASON_YEAR, 0.6, gate=re.compile(r"(?i)(?:spring|summer|fall|autumn|winter|early|mid|late)[- ](?:19|20)")),
         SpanPattern("date month alone after cue", _MONTH_ALONE, 0.6),

@@ -133,7 +133,7 @@ _WEAK_HEADS = (
     "Tribal Health Board", "School District", "Unified School District", "Independent School District",
     "Health District", "Public Health District", "Adult Probation", "Juvenile Probation", "Probation Department",
     "Public Administrator", "Public Guardian", "CASA", "Recovery Residence", "Sober Living",
-    "Crisis Center", "Crisis Line", "WorkCare",
+    "Crisis Center", "Crisis Line", "WorkCare", "EAP",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
@@ -457,8 +457,9 @@ _CHAPTER_OF = re.compile(
     r"(?<![\w'’\-.])(?P<phi>(?:Meals[ \t]+on[ \t]+Wheels|Catholic[ \t]+Charities|Lutheran[ \t]+Services|Jewish[ \t]+Family[ \t]+Services?"
     r"|Habitat[ \t]+for[ \t]+Humanity|Big[ \t]+Brothers[ \t]+Big[ \t]+Sisters|Boys[ \t]+(?:&|and)[ \t]+Girls[ \t]+Clubs?|Salvation[ \t]+Army"
     r"|Goodwill(?:[ \t]+Industries)?|United[ \t]+Way|Legal[ \t]+Aid[ \t]+Society|CASA|Area[ \t]+Agency[ \t]+on[ \t]+Aging|Visiting[ \t]+Nurse[ \t]+Association"
-    r"|(?:Circuit|District|Superior|Probate|Family|Juvenile|County|Municipal|Chancery|Justice)[ \t]+Court|Court[ \t]+of[ \t]+Common[ \t]+Pleas)"
-    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+    r"|(?:Circuit|District|Superior|Probate|Family|Juvenile|County|Municipal|Chancery|Justice)[ \t]+Court|Court[ \t]+of[ \t]+Common[ \t]+Pleas"
+    r"|(?:CIRCUIT|DISTRICT|SUPERIOR|PROBATE|FAMILY|JUVENILE|COUNTY|MUNICIPAL|CHANCERY)[ \t]+COURT|COURT[ \t]+OF[ \t]+COMMON[ \t]+PLEAS)"
+    rf"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+|THE[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
     r"(?:,[ \t]+(?:Probate|Family|Juvenile|Criminal|Civil|Law|Chancery)[ \t]+Division)?"
     rf"|(?:Consulate|Embassy|Consulado|Embajada)(?:[ \t]+General)?[ \t]+(?:of|de|del)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
     rf"(?:[ \t]+(?:in|en)[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}})?"

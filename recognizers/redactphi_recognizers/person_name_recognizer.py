@@ -45,8 +45,10 @@ _LABELLED = re.compile(
 # A report header laid out in columns, the label and its value parted by spaces only:
 # "PATIENT          Haugland, Gunnar E            REPORT ID  ...".
 _LABELLED_SPACED = re.compile(
-    rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]{{3,}}(?-i:(?P<phi>{LAST_FIRST}|{FULL_NAME}))(?=[ \t]{{2,}}|[ \t]*$)"
+    rf"(?im)^[ \t]*{_PERSON_LABEL}(?:[ \t]{{3,}}|[ \t]*\|[ \t]*)(?-i:(?P<phi>(?:{_TITLE_SURNAME_FIRST}[ \t]+)?{LAST_FIRST}"
+    rf"(?:[ \t]+(?:de|del|la|las|los|y)(?:[ \t]+(?:la|las|los))?[ \t]+{NAME_WORD})?|{FULL_NAME}))(?=[ \t]{{2,}}|[ \t]*$|[ \t]*\|)"
 )
+_PARTICLE_WORDS = frozenset("del della las los van von der den".split())
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
     rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}(?:[ \t]+[a-z]\b\.?)?))"
@@ -345,7 +347,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
             return None
-        if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in re.findall(r"[A-Za-z][a-z'’\-]{2,}", span)):
+        if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in re.findall(r"[A-Za-z][a-z'’\-]{2,}", span) if w not in _PARTICLE_WORDS):
             return None  # "CONTACT          Isolation Precautions": a column of ordinary words
         if pattern.regex is _CAPS_LAST_FIRST:
             first, last = match.groups.get("first") or "", match.groups.get("last") or ""

@@ -80,7 +80,7 @@ UNIT = (
 # A city: one to three capitalised words, "St./Ft./Mt." prefixes, hyphens and apostrophes
 # (Winston-Salem, Coeur d'Alene, O'Fallon, St. Louis), or the same in capitals.
 _CITY_WORD = (
-    r"(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:['’ʻ\-][A-Za-zß-ÿ][a-zß-ÿ]+)*|[A-ZÀ-Þ]{2,}(?:['’\-][A-Z]{2,})*|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+)"
+    r"(?:(?:Mc|Mac)?[A-ZÀ-Þ][a-zß-ÿ]+(?:['’ʻ\-][A-Za-zß-ÿ][a-zß-ÿ]+)*|[A-ZÀ-Þ]{2,}(?:['’\-][A-Z]{2,})*|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+)"
 )
 CITY = (
     rf"(?:(?:St|Ste|Ft|Mt|Pt|ST|FT|MT)\.?[ \t]+)?{_CITY_WORD}"

@@ -122,7 +122,7 @@ _COUNTY = re.compile(
     r"(?:County|Parish|Borough|COUNTY|PARISH))(?![\w\-])"
 )
 _LABELLED_ZIP = re.compile(
-    r"(?i:\b(?:zip(?:[ \t]*code)?|zipcode|postal[ \t]+code)\b\.?[ \t]*(?:#|:|is|of|=|-)?[ \t]*)"
+    r"(?i:\b(?:zip(?:[ \t]*code)?|zipcode|postal[ \t]+code)\b\.?[ \t]*(?:#|:|is|of|=|-|\.{3,}:?)?[ \t]*)"
     rf"(?P<phi>{ZIP})"
 )
 _ZIP_AFTER_STATE = re.compile(rf"(?<![\w])(?P<state>{STATE_CODE})[ \t]+(?P<phi>{ZIP})")
@@ -145,7 +145,9 @@ _INTERSECTION = re.compile(
 _CUED_STREET = re.compile(
     rf"\b(?:on|off|onto|near|at|along|ON|OFF|ONTO|NEAR|AT|ALONG)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
     # abbreviations that are no title or saint ("St", "Dr" are): "on Dunbar Ave"
-    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd|AVE|BLVD|PKWY|HWY|RD)\.?(?![\w])|(?:St|ST)(?![.][ \t]*[A-Z])\.?(?![\w]))"
+    r"|(?:Ave|Blvd|Pkwy|Hwy|Rd|AVE|BLVD|PKWY|HWY|RD)\.?(?![\w])|(?:St|ST)(?![.][ \t]*[A-Z])\.?(?![\w])"
+    # "Dr" only closing a clause: "via Walgreens on Pinecrest Dr."
+    r"|(?:Dr|DR)\.?(?=[ \t]*(?:[,;)]|\.?[ \t]*(?:\n|\Z)|\.[ \t]+[A-Z])))"
     # a quadrant after the suffix: "on 14th Ave N", "Ridge Hollow Pl SE"
     r"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)(?![\w]|\.[A-Za-z]))?)"
 )
@@ -263,6 +265,12 @@ _TOWN_BEFORE_SERVICE = re.compile(
     r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA"
     r"|plant|mill|warehouse|refinery|factory|depot|distribution[ \t]+center|store|Campus)\b)"
 )
+# A named campus or shopping centre: "University City campus", "West Campus", "(Ridgewood Plaza)".
+_NAMED_CAMPUS = re.compile(
+    r"(?:(?<=,[ \t])|(?<=\bat[ \t])|(?<=[-–(][ \t])|(?<=\()|(?<=[A-Z]{3}[ \t]))"
+    r"(?P<phi>(?:The[ \t]+)?(?P<name>(?:[A-Z][a-z]+[ \t]+){1,2})(?:[Cc]ampus|Plaza|Shopping[ \t]+Center|Mall|Town[ \t]+Center))(?![\w])"
+)
+_NOT_CAMPUS_NAMES = frozenset("Main Medical Health Hospital Our This That Same Each Every Other Clinic Office New Old Professional".split())
 # A town a distance and a direction away: "his place 9 miles north of Long Pine".
 _DISTANCE_FROM_TOWN = re.compile(
     r"\b\d+(?:\.\d+)?[ \t]*(?:miles?|mi\.?|km|kilometers?)[ \t]+(?:north|south|east|west|northeast|northwest|southeast"
@@ -370,6 +378,7 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
+        SpanPattern("named campus or plaza", _NAMED_CAMPUS, 0.7, gate=re.compile(r"[Cc]ampus|Plaza|Mall|Shopping Center|Town Center")),
         SpanPattern("town a distance away", _DISTANCE_FROM_TOWN, 0.75, gate=re.compile(r"(?i)\d[ \t]*(?:mi|km|kilomet)")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
@@ -416,6 +425,9 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if not known or NamePriors.word_frequency(words[0]) >= 3.5:
                 return None
             return match
+        if regex is _NAMED_CAMPUS:
+            words = (groups.get("name") or "").split()
+            return None if not words or words[0] in _NOT_CAMPUS_NAMES else match
         if regex is _DISTANCE_FROM_TOWN:
             town = text[match.start : match.end]
             places = KnownPlaces.load()

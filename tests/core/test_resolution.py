@@ -575,3 +575,7 @@ def test_a_hyphenated_institution_gives_its_initials() -> None:
     assert "BLMC" not in _redact(text)
     # a hyphenated kind of clinic does not: SBHC is no name
     assert "SBHC visit" in _redact("Eastwood School-Based Health Center\nAgrees to SBHC visit today.")
+
+
+def test_the_year_after_a_range_of_days_joins_the_date() -> None:
+    assert _redact("Admitted July 20-25, 2025 for Kawasaki disease.") == "Admitted [DATE] for Kawasaki disease."

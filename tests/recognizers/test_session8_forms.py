@@ -188,3 +188,52 @@ def test_codes_models_and_keys_are_no_identifiers(text: str) -> None:
 
 def test_one_modifier_is_not_enough_to_be_a_code() -> None:
     assert "88213-05" in _texts(ID, "Job #: 88213-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Office: 901 E 5th St, McCook, NE 69001", "901 E 5th St, McCook, NE 69001"),
+        ("family will supply via Walgreens on Pinecrest Dr.", "Pinecrest Dr."),
+        ("(M0060) Patient ZIP Code ............... 52003", "52003"),
+        ("Room 2-210, University City campus", "University City campus"),
+        ("NICU 12 days at GMCH The Woodlands campus; car seat", "The Woodlands campus"),
+        ("store manager, Walmart Supercenter #1748 (Ridgewood Plaza), 13:40", "Ridgewood Plaza"),
+    ],
+)
+def test_more_places(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_generic_campus_words_and_a_doctor_are_no_places() -> None:
+    assert _texts(PLACE, "Seen at the main campus, Main Campus today.") == []
+    assert _texts(PLACE, "Met on Tuesday with Dr. Smith.") == []
+
+
+def test_yearless_days_listed_before_a_full_date() -> None:
+    from redactphi_recognizers import ClinicalDateRecognizer
+
+    dates = ClinicalDateRecognizer()
+    assert "03/24" in _texts(dates, "Failed VFSS x2 (03/24 and 03/31/2025) with aspiration")
+    assert "3/10" not in _texts(dates, "pain 3/10 on 03/12/2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IN THE CIRCUIT COURT OF THE EIGHTH JUDICIAL CIRCUIT", "CIRCUIT COURT OF THE EIGHTH JUDICIAL CIRCUIT"),
+        ("ClearPath EAP | 55 Tecumseh Commons Dr", "ClearPath EAP"),
+        ("CareCredit 12-month promo", "CareCredit"),
+    ],
+)
+def test_more_organisations(text: str, expected: str) -> None:
+    assert expected in _texts(ORG, text)
+
+
+def test_certification_number_after_dot_leaders() -> None:
+    assert "167342" in _texts(ID, "(M0010) CMS Certification Number ....... 167342")
+
+
+def test_a_pipe_row_labelled_patient() -> None:
+    row = "Patient      | Ocampo Ruiz, María de los Ángeles | DOB 02/27/1968 | MRN RVVA-30918"
+    assert "Ocampo Ruiz, María de los Ángeles" in _texts(PERSON, row)
