@@ -816,6 +816,10 @@ _DAY_RANGE = re.compile(r"[A-Za-z]{3,}\.?[ \t]+\d{1,2}[ \t]*[–-][ \t]*\d{1,2}"
 _YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d(?![\d/])")
 
 
+_KIN_NAME_BEFORE = re.compile(
+    r"(?<![\w'’])(?:Mama|Mamma|Momma|Papa|Pappa|Nana|Nanna|Granny|Grandma|Grandpa|Gramma|Grampa|Meemaw|Mawmaw"
+    r"|Pawpaw|Mimi|Auntie|Tía|Tío|Abuela|Abuelo|Doña|Don|Tita|Tito|Lola|Lolo|Md\.|Mohd\.)[ \t]+\Z"
+)
 _NAME_OF_BEFORE = re.compile(
     r"(?<![\w'’.\-])(?P<words>(?:(?:[A-Z][a-z]+|St\.|Ste\.)[ \t]+){1,3})(?:of|on)[ \t]+(?:the[ \t]+)?\Z"
 )
@@ -826,6 +830,10 @@ _NOT_NAME_OF = frozenset(
     "Copy Copies Release Review Letter Summary Report Results Name Names Director's The This That Start Rights "
     "Date Time Plan Goals Notice Statement Certificate Proof Type Level Place Point Notice Change".split()
 )
+_SECOND_SURNAME_AFTER = re.compile(
+    r"[ \t]+(?:y|Y)[ \t]+[A-ZÁÉÍÓÚÑ][A-Za-záéíóúñü'’\-]+(?=[ \t]*(?:\n|\Z|[,;|(]|[ \t]{2}))"
+)
+_WIDOW_OF_AFTER = re.compile(r"[ \t]+(?:Vda\.?|VDA\.?|[Vv]iuda)[ \t]+(?:de|DE)[ \t]+[A-ZÁÉÍÓÚÑ][A-Za-záéíóúñü'’\-]+")
 _NICKNAME_TAIL = re.compile(
     r"[ \t]*(?:\(|(?:a/k/a|a\.k\.a\.|aka|AKA|A/K/A|goes[ \t]+by|nicknamed|nickname)[ \t]*:?[ \t]*)?[\"“]"
     r"[A-Z][A-Za-z'’\-]{0,14}(?:[ \t][A-Z][A-Za-z'’\-]{0,14})?[\"”]\)?"
@@ -913,9 +921,15 @@ def _widen(text: str, f: Finding) -> Finding:
             initial = _INITIAL_BEFORE.search(text, max(0, f.start - 16), f.start)
             if initial is None:
                 initial = _TITLE_BEFORE.search(text, max(0, f.start - 16), f.start)
+            if initial is None:
+                initial = _KIN_NAME_BEFORE.search(text, max(0, f.start - 12), f.start)  # "Mama Jo", "Doña Remedios"
             if initial is not None:
                 start = initial.start()
         end = _middle_names(text, start, end)
+        if (second := _SECOND_SURNAME_AFTER.match(text, end)) is not None:
+            end = second.end()  # "Héctor Manuel Del Valle y Colón   DOB": the second surname closes the field
+        if (widow := _WIDOW_OF_AFTER.match(text, end)) is not None:
+            end = widow.end()  # "Nereida Socorro Maldonado Vda. de Quiles"
         if (nick := _NICKNAME_TAIL.match(text, end)) is not None:
             end = nick.end()  # 'Hatfield, Brandy Nicole ("BeeBee")', 'Hollins, Terrence D. a/k/a "T-Bone"'
         if f.entity_type == "PROVIDER" and "," in text[start:end] and (cred := _PLAIN_CREDENTIAL_AFTER.match(text, end)):
@@ -975,6 +989,8 @@ _UNIT_BETWEEN = re.compile(
     r"[ \t]*,[ \t]*(?:Ste\.?|STE\.?|Suite|SUITE|Apt\.?|APT\.?|Unit|UNIT|Bldg\.?|BLDG\.?|Building|Floor|Fl\.?|Rm\.?|Room|Lot|LOT|Space|Trlr|#)"
     r"[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}[ \t]*,[ \t]*"
 )
+_SURNAME_JOIN = re.compile(r"[ \t]+(?:y|Y|Vda\.?[ \t]+de|VDA\.?[ \t]+DE|[Vv]iuda[ \t]+de)[ \t]+")
+_COMMA_BETWEEN = re.compile(r"[ \t]*,[ \t]*")
 _AND_BETWEEN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
@@ -995,7 +1011,7 @@ def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
         if (
             prev is not None
             and prev.entity_type == f.entity_type == "LOCATION"
-            and _UNIT_BETWEEN.fullmatch(text, prev.end, f.start) is not None
+            and (_UNIT_BETWEEN.fullmatch(text, prev.end, f.start) is not None or _COMMA_BETWEEN.fullmatch(text, prev.end, f.start) is not None)
         ):
             # "8765 E. Via Linda" + "Ste 204, " + "Scottsdale, AZ 85258": one address
             out[-1] = Finding(prev.start, f.end, "LOCATION", max(prev.score, f.score), prev.recognizer, prev.reason)
@@ -1007,7 +1023,13 @@ def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
             and " " not in text[prev.start : prev.end].strip()
             and " " in text[f.start : f.end].strip()
             and _AND_BETWEEN.fullmatch(text, prev.end, f.start) is not None
+        ) or (
+            prev is not None
+            and prev.entity_type in _PERSON_TYPES
+            and (f.entity_type in _PERSON_TYPES or f.entity_type == "ORGANIZATION" and "," in text[f.start : f.end])
+            and _SURNAME_JOIN.fullmatch(text, prev.end, f.start) is not None
         ):
+            # "Héctor Manuel Del Valle y Colón", "Quiñones Vda. de Maysonet": one Spanish name
             # "Renée and Adrián Sandoval": two given names sharing one surname
             out[-1] = Finding(prev.start, f.end, prev.entity_type, max(prev.score, f.score), prev.recognizer, prev.reason)
             continue

@@ -10,7 +10,7 @@ __all__ = ["AgeOver89Recognizer"]
 
 _AGE = r"(?P<phi>(?:9\d|1[01]\d|12[0-5]))(?![.,]\d)"
 _AFTER = re.compile(
-    rf"(?<![\w.]){_AGE}(?:\s*|-)(?:(?:and|&)\s+(?:a\s+)?half\s+)?(?:years?|yrs?|y)[\s\-]*(?:old|of\s+age|o\b)",
+    rf"(?<![\w.]){_AGE}(?:\s*|-)(?:(?:and|&)\s+(?:a\s+)?half\s+)?(?:(?:years?|yrs?|y)[\s\-]*(?:old|of\s+age|o\b)|a[ñn]os\b)",
     re.IGNORECASE,
 )
 _ABBREVIATED = re.compile(
@@ -18,7 +18,7 @@ _ABBREVIATED = re.compile(
 )
 # "AGE: 92Y" (legacy printouts glue the unit to the number)
 _BEFORE = re.compile(
-    rf"\b(?:age[ds]?|aged|AGE)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender|sx|SX|Sx|g|G|s|S))?\s*(?::|of|=|\||\(|\.{{2,}}:?)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
+    rf"\b(?:age[ds]?|aged|AGE|edad|EDAD)(?:/(?:sex|gender|SEX|GENDER|Sex|Gender|sx|SX|Sx|g|G|s|S))?\s*(?::|of|=|\||\(|\.{{2,}}:?)?\s*{_AGE}(?=(?:Y|y|yo|YO|yrs?|YRS?)?(?![\w.]))", re.IGNORECASE
 )
 # "DOB: 02/14/1930 (94 y)": an age in brackets with its unit; "her 94th birthday".
 _BRACKETED = re.compile(rf"\([ \t]*{_AGE}[ \t]*(?:y|yo|y/o|yrs?|years?)[ \t]*[),]", re.IGNORECASE)

@@ -199,7 +199,10 @@ _MON_DAY_YEAR_DASHED = re.compile(
 # Spanish, as notes from Puerto Rico write it: "14 de marzo de 2024".
 _SPANISH = re.compile(
     r"(?<![\w])(?P<phi>(?P<d>\d{1,2})[ \t]+de[ \t]+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-    r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+del?[ \t]+(?P<y>(?:19|20)\d\d))?)(?![\w])",
+    r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+del?[ \t]+(?P<y>(?:19|20)\d\d))?"
+    # or a month and its year: "desde febrero de 2021"
+    r"|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+    r"[ \t]+del?[ \t]+(?P<y2>(?:19|20)\d\d))(?![\w])",
     re.IGNORECASE,
 )
 # Spanish abbreviated months between dashes: "FECHA/DATE: 14-ago-2024".

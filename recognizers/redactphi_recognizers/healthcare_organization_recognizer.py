@@ -133,7 +133,8 @@ _WEAK_HEADS = (
     "Tribal Health Board", "School District", "Unified School District", "Independent School District",
     "Health District", "Public Health District", "Adult Probation", "Juvenile Probation", "Probation Department",
     "Public Administrator", "Public Guardian", "CASA", "Recovery Residence", "Sober Living",
-    "Crisis Center", "Crisis Line", "WorkCare", "EAP",
+    "Crisis Center", "Crisis Line", "WorkCare", "EAP", "OB/GYN", "OB-GYN", "Ob/Gyn", "OBGYN", "Obstetrics & Gynecology",
+    "Obstetrics and Gynecology", "Women's Health", "Women's Care", "Counseling Services", "Poultry", "Poultry Processing", "Processing", "Foods",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
@@ -192,7 +193,9 @@ _HEAD_OF = re.compile(
 # "Hospital Universitario San Cristóbal de Ponce".
 _SPANISH_HEAD = re.compile(
     r"(?<![\w'’\-.])(?P<phi>(?P<head>Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO"
-    r"|Policl[ií]nica|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO)"
+    r"|Policl[ií]nica|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO|Departamento|DEPARTAMENTO|Cooperativa|COOPERATIVA"
+    r"|Ferreter[ií]a|Escuela|ESCUELA|Universidad|UNIVERSIDAD|Colegio|Iglesia|IGLESIA|Parroquia|Municipio|Administraci[oó]n"
+    r"|Oficina|Asociaci[oó]n|Fundaci[oó]n|Supermercado|Panader[ií]a|Neurolog[ií]a|NEUROLOG[IÍ]A|Oncolog[ií]a|Cardiolog[ií]a)"
     r"(?P<name>(?:[ \t]+(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|y|DE|DEL|LA|LOS|Y))?"
     r"(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[A-ZÁÉÍÓÚÑ]{2,})(?:[ \t]+(?:de|del|la|las|los|y|DE|DEL|LA|Y)(?=[ \t]+[A-ZÁÉÍÓÚÑ]))?){1,5}))"
 )
@@ -466,6 +469,10 @@ _CHAPTER_OF = re.compile(
     r"|(?:American[ \t]+Legion|VFW|AMVETS|DAV)(?:[ \t]+Post)?[ \t]+(?:No\.[ \t]*)?\d{1,5}"
     r"|(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{2,6})[ \t]+Local[ \t]+(?:No\.[ \t]*)?\d{2,5})(?![\w'’\-])"
 )
+# A New York City public school by number after a cue: "records requested from PS 94".
+_NUMBERED_SCHOOL = re.compile(
+    r"\b(?:from|at|to|in|attends|attending)[ \t](?P<phi>(?:P\.S\.|PS|I\.S\.|IS|JHS|M\.S\.|HS)[ \t]?\d{2,3})(?![\w\-])"
+)
 # A medical center's acronym alone: "GLUMC", "UVUMC Sleep Medicine" (three or more letters
 # before "MC"; shorter ones, CMC and MMC, are joints and drugs).
 _MC_ACRONYM = re.compile(r"(?<![\w\-/.])(?P<phi>[A-Z]{3,6}MC)(?![\w\-])")
@@ -523,6 +530,7 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("organisation named head first with its place", _CHAPTER_OF, 0.8, gate=re.compile(
             r"Wheels|Charities|Lutheran|Jewish|Habitat|Brothers|Girls|Salvation|Goodwill|United Way|Legal Aid|CASA|Agency|Visiting|Court|Consul|Embass|Embajada|Legion|VFW|AMVETS|DAV|Local"
         )),
+        SpanPattern("numbered public school", _NUMBERED_SCHOOL, 0.75, gate=re.compile(r"\b(?:P\.?S|I\.?S|JHS|M\.S|HS)[ \t]?\d\d")),
         SpanPattern("letterhead above a street address", _LETTERHEAD, 0.75, gate=re.compile(r"\n[ \t]*\d{1,6} [A-Z0-9NSEW]")),
         SpanPattern("medical center acronym", _MC_ACRONYM, 0.75, gate=re.compile(r"[A-Z]{3}MC")),
         SpanPattern("sports club, head first", _CLUB, 0.75, gate=re.compile(r"\bA?FC [A-Z]")),
@@ -553,6 +561,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             from_to = text[text.rfind("\n", 0, match.start) + 1 : match.start].strip()[:2].upper() in {"FR", "TO"}
             if not (line_caps or from_to) or {w.upper().strip(".") for w in words} & _NOT_LETTERHEAD:
                 return None  # "Patient Address", "DISCHARGE SUMMARY": headings, not a sender
+            return match
+        if regex is _NUMBERED_SCHOOL:
             return match
         if regex is _SAINTS or regex is _ACRONYM_AT or regex is _MC_ACRONYM or regex is _CHAPTER_OF:
             return match

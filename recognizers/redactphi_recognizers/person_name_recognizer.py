@@ -21,7 +21,7 @@ from .span_pattern import SpanMatch, SpanPattern, SpanPatternRecognizer
 __all__ = ["PersonNameRecognizer"]
 
 _PERSON_LABEL = (
-    r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+|LEGAL\s+)?NAME)?|(?:CHILD|PATIENT|MEMBER|CLIENT)'?S\s+(?:LEGAL\s+|FULL\s+)?NAME|LEGAL\s+NAME|PT(?:\.|\s+NAME)?|NAME|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
+    r"(?:PATIENT(?:'S)?(?:\s+(?:FULL\s+|LEGAL\s+)?NAME)?|(?:CHILD|PATIENT|MEMBER|CLIENT|CONSUMER|RESIDENT|PARTICIPANT|INFANT|MOTHER|FATHER|GUARDIAN|SPOUSE|PARENT)(?:'?S)?\s+(?:LEGAL\s+|FULL\s+)?NAME|LEGAL\s+NAME|PT(?:\.|\s+NAME)?|NAME|IN\s+RE|IN\s+THE\s+MATTER\s+OF|RE|SUBJECT|MOTHER|FATHER|GUARDIAN"
     r"|PARENT|SPOUSE|EMERGENCY\s+CONTACT|NEXT\s+OF\s+KIN|NOK|CONTACT|INFORMANT|HEALTH\s+CARE\s+PROXY"
     r"|HCP|POA|POWER\s+OF\s+ATTORNEY|CAREGIVER|INSURED|SUBSCRIBER|GUARANTOR|DONOR|VETERAN|PACIENTE"
     r"|BENEFICIARY|MEMBER(?:\s+NAME)?|CLIENT|CONSUMER|RESIDENT|DECEDENT|DECEASED|INFANT|NEWBORN|BABY|CHILD"
@@ -172,6 +172,28 @@ _NEWBORN = re.compile(
 _NICKNAME_AFTER = re.compile(
     rf"(?<![\w'’])(?:{FULL_NAME}|{LAST_FIRST}|(?:{HONORIFICS}|{TITLES})[ \t]+{SURNAME})[ \t]+\(?(?:(?:prefers|goes[ \t]+by|called|known[ \t]+as|nickname:?|aka|a\.k\.a\.)[ \t]+)?[\"“](?P<phi>[A-Z][a-z]+|[A-Z]{{2,3}})[\"”]\)?"
 )
+# A lower-case self-introduction in a portal message: "hey this is niecy barnwell. had my baby".
+_LOWER_SELF_INTRO = re.compile(
+    r"\b(?:this[ \t]+is|my[ \t]+name[ \t]+is|it'?s|its)[ \t]+(?P<phi>(?P<first>[a-z][a-z'’\-]{1,15})[ \t]+(?P<last>[a-z][a-z'’\-]{2,20}))"
+    r"(?=[ \t]*[.,!;]|[ \t]+(?:and|here|from|calling|again)\b)"
+)
+# A name in its own script beside the romanised one: "CHOI SOONJA / 최순자", "Chen Jianhua
+# 陈建华", "AKTER, NASRIN  /  নাসরিন আক্তার", "(पासाङ डोल्मा शेर्पा)". Up to four words of a non-Latin
+# letter script in an English note.
+_SCRIPT = (
+    "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff"
+    "\u1200-\u137f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+)
+_NATIVE_SCRIPT_NAME = re.compile(
+    rf"(?<![{_SCRIPT}])(?P<phi>[{_SCRIPT}]+(?:[ \t][{_SCRIPT}]+){{0,3}})(?![{_SCRIPT}，。！？、：；])"
+)
+_NATIVE_NEAR = re.compile(r"(?:[A-Z][A-Za-z'’\-]*\.?[ \t]*(?:/|\(|,|;)?|\(|:|[/|\-–])[ \t]*\Z")
+# "registered as NGUYEN, HOA THI", "chart lists LONG DO", "legal name KANG JI YOUNG".
+_UNQUOTED_ALIAS = re.compile(
+    r"\b(?:registered(?:[ \t]+also)?[ \t]+as|listed[ \t]+as|chart[ \t]+lists|legal[ \t]+name(?:[ \t]+is)?|"
+    r"also[ \t]+registered[ \t]+as)[ \t]*:?[ \t]*"
+    r"(?P<phi>[A-Z][A-Z'’\-]+(?:,?[ \t]+[A-Z][A-Z'’\-]*\.?){1,3})(?![\w'’\-])"
+)
 # A person known only by a quoted name: 'sponsor named "Big Mike"', 'a friend called "Chuy"'.
 _QUOTED_PERSON = re.compile(
     r"\b(?i:sponsor|friend|boyfriend|girlfriend|partner|cousin|roommate|neighbou?r|dealer|uncle|aunt|man|woman|guy|someone)"
@@ -293,6 +315,9 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         SpanPattern("name again in brackets, own spelling", _NAME_IN_BRACKETS, 0.8, gate=re.compile(r"[^\x00-\x7f]")),
         SpanPattern("name spelled out letter by letter", _SPELLED_OUT, 0.85, gate=re.compile(r"(?i)that'?s|that is|spell")),
         SpanPattern("alias in quotes", _ALIAS_QUOTED, 0.85, gate=re.compile(r"(?i) as [\"“]")),
+        SpanPattern("name in its own script", _NATIVE_SCRIPT_NAME, 0.8, gate=re.compile(f"[{_SCRIPT}]")),
+        SpanPattern("alias after 'registered as'", _UNQUOTED_ALIAS, 0.85, gate=re.compile(r"(?i)registered|listed as|chart lists|legal name")),
+        SpanPattern("lower-case self-introduction", _LOWER_SELF_INTRO, 0.75, gate=re.compile(r"this is [a-z]|my name is [a-z]|it'?s [a-z]")),
         SpanPattern("quoted name after a person noun", _QUOTED_PERSON, 0.8, gate=re.compile(r"(?i)named|called|known as|goes by")),
         SpanPattern("spouse after 'married to'", _MARRIED_TO, 0.85, gate=re.compile(r"(?i)married|widow|engaged|divorced|separated")),
         SpanPattern("lower-case name after 'note on'", _NOTE_ON_LOWER, 0.75, gate=re.compile(r"(?:note|report|letter|dictation|visit|consult\w*|summary) (?:on|for|regarding|re) [a-z]")),
@@ -346,6 +371,16 @@ class PersonNameRecognizer(SpanPatternRecognizer):
         if " " not in span and not self.priors.is_name_like(span) and self.priors.word_frequency(span) >= 3.5:
             return None  # "RE: URGENT referral": a single ordinary word is not a name
         if pattern.regex is _DOTTED_INITIALS and span in _DOTTED_NOT_NAMES:
+            return None
+        if pattern.regex is _NATIVE_SCRIPT_NAME:
+            if len(span) > 30 or not _NATIVE_NEAR.search(text, max(0, match.start - 30), match.start):
+                return None  # a sentence in another language, not a name beside its romanisation
+            return match
+        if pattern.regex is _LOWER_SELF_INTRO:
+            first, last = match.groups.get("first") or "", match.groups.get("last") or ""
+            # a census surname, rare as a word, after a word that is no common one
+            if last in self.priors.surnames and self.priors.word_frequency(last) < 3.0 and self.priors.word_frequency(first) < 4.0:
+                return match
             return None
         if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in re.findall(r"[A-Za-z][a-z'’\-]{2,}", span) if w not in _PARTICLE_WORDS):
             return None  # "CONTACT          Isolation Precautions": a column of ordinary words

@@ -169,7 +169,7 @@ _INITIALS_COLON_INLINE = re.compile(
 )
 # Initials after "by" closing a sentence: "... in OR 12 at 02/27/2024 11:02 by MJR."
 # "Gross by LMK (Lydia M. King, PA)", "Coded by: RJL     Batch: 0311-07".
-_BY_INITIALS = re.compile(r"\b(?:by|BY)[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,}|[ \t]*\|)", re.MULTILINE)
+_BY_INITIALS = re.compile(r"\b(?:by|BY)[ \t]*:?[ \t]+(?P<phi>[A-Z]{2,3})(?=[.,;)]|[ \t]*$|[ \t]+\(|[ \t]{2,}|[ \t]*\||[ \t]+\d{1,2}/\d{1,2}/\d)", re.MULTILINE)
 # The author's initials before the speech-recognition engine's mark: "LBH/dragon", "DFL/speechrec".
 _INITIALS_ENGINE = re.compile(
     r"^[ \t]*(?P<phi>[A-Za-z]{2,4})/(?:dragon|Dragon|DRAGON|speechrec|SPEECHREC|dictation|voice|dax|DAX|mmodal|fluency|nuance|vr)\b",

@@ -33,7 +33,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"VIN|VEHICLE\s*(?:ID|#|NO|IDENTIFICATION\s+NUMBER)|(?:LICEN[SC]E\s+)?PLATE(?:\s*(?:#|NO|NUMBER))?|TAG\s*#", "VEHICLE_ID"),
     (r"(?:EVIDENCE|PROPERTY)\s+TAG(?:\s*(?:#|NO|NUMBER))?|CIN|REQ\.?(?=\s)|SESSION(?:\s*(?:ID|#))?", "ID"),
     (r"(?:DEVICE\s+)?SERIAL(?:\s*(?:#|NO|NUMBER))?|S/N|SN\s*#|(?-i:SN)(?=[ \t])|UDI(?:-?DI)?|DEVICE\s*(?:ID|#|IDENTIFIER)|LOT(?:\s*(?:#|NO|NUMBER))?|IMPLANT\s*(?:ID|#)|MODEL\s*/\s*SERIAL|PACEMAKER\s+ID|REF\s*#", "DEVICE_ID"),
-    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*(?:#|ID)|WORKSTATION(?:\s*(?:ID|#|NAME))?|HOSTNAME|TERMINAL\s*(?:ID|#)|BATCH\s*(?:#|NO|ID)?(?=\s*[:#])|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|(?:CMS\s+)?CERTIFICATION\s+(?:#|NO|NUMBER)|CCN|APPROVAL\s*(?:CODE|#|NO|NUMBER)|(?:CMM\s+|PA\s+)?KEY(?=[ \t]*:[ \t]*(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b)|CONF\s*#|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|AUTH(?:ORIZATION)?(?=[ \t]*:?[ \t]*(?=[A-Z0-9\-]{6,})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]*\d)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|DOCKET(?:\s*(?:#|NO|NUMBER))?|PIN(?=\s*[:#]?\s*\d)|(?:FACILITY|MQSA\s+FACILITY|CLIA|CAP|PROVIDER|TRIBAL|ENROLLMENT|CENSUS)\s*(?:ID|#|NO|NUMBER)|(?:ARM|WRIST)?BAND\s*(?:#|NO|ID)?(?:\s*\([A-Za-z]+\))?(?=\s*:)|STUDENT\s*(?:ID|#)|TRACKING(?:\s*(?:#|NO|NUMBER))?(?=\s*[:#]?\s*[A-Z0-9]*\d)|(?:USPS|UPS|FEDEX|COURIER)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|FLIGHT(?:\s*(?:#|NO))?|(?:ATTY|ATTORNEY|BAR|NOTARY(?:\s+COMMISSION)?|COMMISSION)\s*(?:#|NO|NUMBER)|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID|Id)(?=[ \t]*:?[ \t]+(?:[A-Z]{2,5}[ \t]+)?[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
+    (r"ACCESSION(?:\s*(?:#|NO|NUMBER))?|ACC\s*#|SPECIMEN(?:\s*(?:#|NO|ID|NUMBER))|SURGICAL\s+PATHOLOGY\s*(?:#|NO|NUMBER)|PATH(?:OLOGY)?\s*(?:#|NO|NUMBER|CASE)|CYTOLOGY\s*(?:#|NO)|JOB(?:\s*(?:#|NO|ID|NUMBER))?|(?:POLICE\s+|INCIDENT\s+|CASE\s+)?REPORT\s*(?:#|NO|NUMBER)|ALIAS|REFERENCE(?:\s*(?:#|NO|NUMBER))?|REF\s*(?:#|NO)|DOCUMENT\s*(?:#|ID|NO)|DOC\s*(?:#|ID)|WORKSTATION(?:\s*(?:ID|#|NAME))?|HOSTNAME|TERMINAL\s*(?:ID|#)|BATCH\s*(?:#|NO|ID)?(?=\s*[:#])|REPORT\s*(?:#|ID|NO)|CONFIRMATION\s*(?:#|NO|NUMBER)|HC\s*#|EXPEDIENTE|LICENCIA(?:\s+M[EÉ]DICA)?(?:\s+[A-Z]{2})?\s*N[UÚ]M|(?:CMS\s+)?CERTIFICATION\s+(?:#|NO|NUMBER)|CCN|APPROVAL\s*(?:CODE|#|NO|NUMBER)|(?:CMM\s+|PA\s+)?KEY(?=[ \t]*:[ \t]*(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b)|CONF\s*#|REFERRAL\s*(?:#|ID|NO)|AUTH(?:ORIZATION)?\s*(?:#|NO|NUMBER)|AUTH(?:ORIZATION)?(?=[ \t]*:?[ \t]*(?=[A-Z0-9\-]{6,})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]*\d)|PRIOR\s+AUTH\s*#?|EMPLOYEE\s*(?:ID|#|NO)|BADGE(?:\s*(?:#|NO))?|(?:ACTIVATION|ACCESS|GATE|KEYPAD|LOCKBOX|DOOR|ALARM|ENTRY|PORTAL)\s+CODE|DOCKET(?:\s*(?:#|NO|NUMBER))?|PIN(?=\s*[:#]?\s*\d)|(?:FACILITY|MQSA\s+FACILITY|CLIA|CAP|PROVIDER|TRIBAL|ENROLLMENT|CENSUS)\s*(?:ID|#|NO|NUMBER)|(?:ARM|WRIST)?BAND\s*(?:#|NO|ID)?(?:\s*\([A-Za-z]+\))?(?=\s*:)|STUDENT\s*(?:ID|#)|TRACKING(?:\s*(?:#|NO|NUMBER))?(?=\s*[:#]?\s*[A-Z0-9]*\d)|(?:USPS|UPS|FEDEX|COURIER)\s+TRACKING(?:\s*(?:#|NO|NUMBER))?|FLIGHT(?:\s*(?:#|NO))?|(?:ATTY|ATTORNEY|BAR|NOTARY(?:\s+COMMISSION)?|COMMISSION)\s*(?:#|NO|NUMBER)|STUDY\s*(?:ID|#)|EXAM\s*(?:#|ID)|IMAGE\s*#|DICTATION\s*(?:#|ID)|VOICE\s*(?:ID|#)|ID\s*(?:#|NO|NUMBER)|(?-i:ID|Id)(?=[ \t]*:?[ \t]+(?:[A-Z]{2,5}[ \t]+)?[A-Z0-9\-]*\d)|(?:STUDY\s+|SERIES\s+|SOP\s+INSTANCE\s+)?UID|IDENTIFIER|#", "ID"),
 )
 _LABEL_TYPES = [(re.compile(rf"^(?:{rx})$", re.I), t) for rx, t in _LABELS]
 _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1][0]
@@ -41,7 +41,8 @@ _ANY_LABEL = "|".join(f"(?:{rx})" for rx, _ in _LABELS[:-1]) + "|" + _LABELS[-1]
 # A facility prefix ("NMH 3381924") and digit groups ("CCH 4410 2298 01") belong to the value.
 _VALUE = (
     r"(?P<phi>(?:(?-i:[A-Z]{2,5})[ \t](?=\d)|(?-i:[a-z][ \t]){2,4}(?=\d{3}))?(?=[A-Z0-9\-_]*(?:\.[A-Z0-9])?[A-Z0-9\-_]*\d)[A-Z0-9]"
-    r"(?:[A-Z0-9]|[\-._](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-)))*)(?![/\d])"
+    # a short letter group between digit groups: "Case No. 2025 MI 000418"
+    r"(?:[A-Z0-9]|[\-._](?=[A-Z0-9])|[ \t](?=\d{2,}(?:\b|-))|(?<=\d)[ \t](?=(?-i:[A-Z]{1,3})[ \t]\d{3,}))*)(?![/\d])"
 )
 # Each separator is "spaces, token": the spaces between two tokens belong to one iteration.
 # As "(spaces, token, spaces)*" every run of spaces could split two ways, which backtracked
@@ -81,6 +82,7 @@ _HANDLE = re.compile(r"(?<![\w.@])(?P<phi>@[A-Za-z][A-Za-z0-9_.]{3,29}[A-Za-z0-9
 # A CPT code with two or more of the common modifiers: "66982-54-RT" (one alone is too
 # like a job or case number: "88213-05", "44012-SC").
 _MODIFIER = r"(?:2[2-6]|4[7-9]|5[0-9]|6[236]|7[6-9]|8[0-2]|9[0-1]|LT|RT|TC|X[EPSU]|G[AYZ]|KX|QW|F[1-9A]|T[1-9A]|E[1-4]|AS|SA|SG|LC|LD|RC|RI|LM)"
+_STREET_BEFORE_HASH = re.compile(r"\b(?:Calle|CALLE|Avenida|Ave\.?|Carr\.?|Apt\.?|Apartment|Suite|Ste\.?|Unit)\b[^\n#:]{0,14}#[ \t]*\Z")
 _CPT_WITH_MODIFIERS = re.compile(rf"\d{{4}}[0-9FTU](?:-{_MODIFIER}){{2,4}}")
 _NDC_SHAPE = re.compile(r"\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2}|\d{11}")
 # "IMPAIRMENT GROUP: 01.2", "blood group", "age group": groups that are no health plan's.
@@ -237,7 +239,8 @@ _CATALOGUE_CACHE: tuple[str, list[tuple[int, int]]] | None = None
 
 # A pipe-separated table whose header names an identifier column: "| LOT | Serial No. |".
 _ID_HEADER = re.compile(
-    r"(?i)^(?:lot(?:[ \t]*(?:#|no\.?|number))?|serial(?:[ \t]*(?:#|no\.?|number))?|s/n|sn|udi|device[ \t]+id"
+    # "LOT / Serial": one column for either
+    r"(?i)^(?:(?:lot|serial|s/n|sn)(?:[ \t]*(?:#|no\.?|number))?(?:[ \t]*/[ \t]*(?:lot|serial|s/n|sn)(?:[ \t]*(?:#|no\.?|number))?)?|udi|device[ \t]+id"
     r"|mrn|acct(?:[ \t]*#)?|account(?:[ \t]*#)?|accession(?:[ \t]*#)?|specimen[ \t]*(?:#|id)|fin|csn|member[ \t]*id)$"
 )
 _TABLE_VALUE = re.compile(r"[ \t]*(?P<phi>(?=[^|\n]*\d)[A-Za-z0-9][A-Za-z0-9\-./()]{2,39})[ \t]*$")
@@ -360,6 +363,8 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
             label = re.sub(r"\s+", " ", (match.groups.get("label") or "").strip())
             if label.lower().startswith("group") and before[-2:-1] and before[-2] in _NOT_PLAN_GROUP:
                 return None  # "IMPAIRMENT GROUP: 01.2"
+            if label == "#" and _STREET_BEFORE_HASH.search(text, max(0, match.start - 24), match.start):
+                return None  # "Calle 31 SO #1784": a house number, the address recognizer's
             if label == "#" and (not re.search(r"\d{4,}", value)):
                 return None  # "# 3" is a count, "#10 blade" an instrument size
             if len(re.sub(r"\W", "", value)) < 3:

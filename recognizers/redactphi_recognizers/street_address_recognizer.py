@@ -143,7 +143,7 @@ _INTERSECTION = re.compile(
     rf"(?:[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+{CITY}(?=[ \t]*[.,;)]|[ \t]+(?:at|on|around|about|and)\b))?)"
 )
 _CUED_STREET = re.compile(
-    rf"\b(?:on|off|onto|near|at|along|ON|OFF|ONTO|NEAR|AT|ALONG)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
+    rf"\b(?:on|off|onto|near|at|along|out|down|past|via|ON|OFF|ONTO|NEAR|AT|ALONG)[ \t]+(?P<phi>{_STREET_NO_NUMBER}(?P<suffix>{_FULL_SUFFIX}"
     # abbreviations that are no title or saint ("St", "Dr" are): "on Dunbar Ave"
     r"|(?:Ave|Blvd|Pkwy|Hwy|Rd|AVE|BLVD|PKWY|HWY|RD)\.?(?![\w])|(?:St|ST)(?![.][ \t]*[A-Z])\.?(?![\w])"
     # "Dr" only closing a clause: "via Walgreens on Pinecrest Dr."
@@ -263,14 +263,29 @@ _TOWN_BEFORE_SERVICE = re.compile(
     r"(?:ED|ER|emergency[ \t]+department|clinic|office|site|campus|affiliate|center|centre|unit|facility"
     r"|branch|location|cardiologist|oncologist|PCP|doctor|physician|surgeon|dentist|urologist|nephrologist"
     r"|neurologist|pulmonologist|dermatologist|podiatrist|chiropractor|hospital|nursing[ \t]+home|VA"
-    r"|plant|mill|warehouse|refinery|factory|depot|distribution[ \t]+center|store|Campus)\b)"
+    r"|plant|Plant|mill|Mill|warehouse|refinery|factory|depot|distribution[ \t]+center|store|Campus)\b)"
+)
+# Puerto Rican address parts: "Urb. Villa Sultanita", "Bo. Caguana", "Sector La Torre",
+# "Calle 3 D-14", "Calle 31 SO #1784", "Edif. Médico Torre San Patricio" (the resolver joins the
+# comma-separated parts into one address).
+_PR_WORD = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+|[A-ZÁÉÍÓÚÑ]{2,}|\d{1,4})"
+_PR_PART = re.compile(
+    r"(?<![\w'’\-])(?P<phi>(?:Urb\.|Urbanizaci[oó]n|URB\.|Bo\.|Barrio|BO\.|Sector|Parcelas|Comunidad|Res\.|Residencial"
+    r"|Cond\.|Condominio|Edif\.|Edificio|Reparto|Extensi[oó]n|Jard(?:ines|\.))"
+    rf"[ \t]+{_PR_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|el)[ \t]+)?{_PR_WORD}){{0,4}}"
+    r"|Calle[ \t]+\d{1,3}(?:[ \t]+[A-Z]{1,2}(?:-?\d{1,3})?)?(?:[ \t]*#[ \t]*[0-9A-Z][0-9A-Z\-]{0,6})?(?![\w\-]))"
 )
 # A named campus or shopping centre: "University City campus", "West Campus", "(Ridgewood Plaza)".
 _NAMED_CAMPUS = re.compile(
-    r"(?:(?<=,[ \t])|(?<=\bat[ \t])|(?<=[-–(][ \t])|(?<=\()|(?<=[A-Z]{3}[ \t]))"
+    r"(?:(?<=,[ \t])|(?<=\bat[ \t])|(?<=[-–(][ \t])|(?<=\()|(?<=[A-Z]{3}[ \t])|(?<=\n)|\A)"
     r"(?P<phi>(?:The[ \t]+)?(?P<name>(?:[A-Z][a-z]+[ \t]+){1,2})(?:[Cc]ampus|Plaza|Shopping[ \t]+Center|Mall|Town[ \t]+Center))(?![\w])"
 )
 _NOT_CAMPUS_NAMES = frozenset("Main Medical Health Hospital Our This That Same Each Every Other Clinic Office New Old Professional".split())
+# A numbered road after a place cue: "the pharmacy (CVS on Route 27)", "off Hwy 64".
+_CUED_ROUTE = re.compile(
+    r"\b(?:on|off|onto|along|near|via|ON|OFF|ALONG|NEAR)[ \t]+(?P<phi>(?:Route|Rt\.?|Rte\.?|Highway|Hwy\.?|State[ \t]+Route|SR|County[ \t]+Road|CR|US|I-)"
+    r"[ \t\-]?\d{1,4}[A-Z]?)(?![\w\-])"
+)
 # A town a distance and a direction away: "his place 9 miles north of Long Pine".
 _DISTANCE_FROM_TOWN = re.compile(
     r"\b\d+(?:\.\d+)?[ \t]*(?:miles?|mi\.?|km|kilometers?)[ \t]+(?:north|south|east|west|northeast|northwest|southeast"
@@ -315,7 +330,7 @@ _RESIDENCE_FIELD = re.compile(
 # called from Burlington", "shipped to their old address in Hutchinson", "drives in from
 # Millersburg". The gazetteer decides: "transferred from Mercy" names no city.
 _CUED_KNOWN_PLACE = re.compile(
-    r"\b(?i:called|calling|phoned|phoning|drove|drives|driving|flew|flies|flying|came|comes|coming"
+    r"\b(?i:called|calling|phoned|phoning|drove|drives|driving|drive|fly|flew|flies|flying|came|comes|coming|go|goes|going|went|heads?|headed"
     r"|visiting|visited|traveling|travelling|traveled|travelled|trip|commutes?|commuting|works?"
     r"|worked|working|address|addresses|home|vacation|vacationing|stays?|staying|stayed|family"
     r"|relatives?|daughter|son|sister|brother|mother|father|wife|husband|lives|living|moved"
@@ -378,7 +393,9 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
+        SpanPattern("Puerto Rican address part", _PR_PART, 0.85, gate=re.compile(r"Urb|URB|Bo\.|BO\.|Barrio|Sector|Parcelas|Comunidad|Res\.|Residencial|Cond|Edif|Reparto|Extensi|Jard|Calle \d")),
         SpanPattern("named campus or plaza", _NAMED_CAMPUS, 0.7, gate=re.compile(r"[Cc]ampus|Plaza|Mall|Shopping Center|Town Center")),
+        SpanPattern("numbered road after a place cue", _CUED_ROUTE, 0.7, gate=re.compile(r"Route|Rt|Rte|Highway|Hwy|SR|CR|US|I-")),
         SpanPattern("town a distance away", _DISTANCE_FROM_TOWN, 0.75, gate=re.compile(r"(?i)\d[ \t]*(?:mi|km|kilomet)")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
         SpanPattern("mile marker", _MILE_MARKER, 0.75, gate=re.compile(r"(?i)mile|MM")),
@@ -427,7 +444,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             return match
         if regex is _NAMED_CAMPUS:
             words = (groups.get("name") or "").split()
-            return None if not words or words[0] in _NOT_CAMPUS_NAMES else match
+            # "Main campus" is none; "Main Street campus" names one
+            return None if not words or len(words) == 1 and words[0] in _NOT_CAMPUS_NAMES else match
         if regex is _DISTANCE_FROM_TOWN:
             town = text[match.start : match.end]
             places = KnownPlaces.load()

@@ -579,3 +579,16 @@ def test_a_hyphenated_institution_gives_its_initials() -> None:
 
 def test_the_year_after_a_range_of_days_joins_the_date() -> None:
     assert _redact("Admitted July 20-25, 2025 for Kawasaki disease.") == "Admitted [DATE] for Kawasaki disease."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patient: Héctor Manuel Del Valle y Colón   DOB: 05/09/1966", "Patient: [PERSON]   DOB: [DATE]"),
+        ("PATIENT NAME ........ Nereida Socorro Maldonado Vda. de Quiles\n", "PATIENT NAME ........ [PERSON]\n"),
+        ("Address: Bo. Caguana, Sector La Torre, Carr. 111 Km 12.3, Utuado, PR 00641 (no phone)",
+         "Address: [LOCATION] (no phone)"),
+    ],
+)
+def test_spanish_names_and_puerto_rican_addresses_are_one_span(text: str, expected: str) -> None:
+    assert _redact(text) == expected

@@ -237,3 +237,74 @@ def test_certification_number_after_dot_leaders() -> None:
 def test_a_pipe_row_labelled_patient() -> None:
     row = "Patient      | Ocampo Ruiz, María de los Ángeles | DOB 02/27/1968 | MRN RVVA-30918"
     assert "Ocampo Ruiz, María de los Ángeles" in _texts(PERSON, row)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from Urb. Villa Sultanita, Calle 3 D-14, Mayagüez, PR 00680. Fiebre", "Urb. Villa Sultanita"),
+        ("home at Urb. Alturas de Yauco, Calle 12 O-7 has steps", "Calle 12 O-7"),
+        ("Several neighbors in Sector El Maní with similar illness.", "Sector El Maní"),
+        ("the pharmacy (CVS on Route 27) gave him Sutab", "Route 27"),
+        ("Main Street campus, Ultrasound Suite 2", "Main Street campus"),
+        ("Family: boyfriend will drive to Chattanooga (about 45 min)", "Chattanooga"),
+        ("From Bamberg, go out Old Tabernacle Rd past the Dollar General", "Old Tabernacle Rd"),
+    ],
+)
+def test_puerto_rican_and_directions_places(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_a_house_number_after_calle_is_no_record_number() -> None:
+    assert _texts(ID, "in Urb. Las Lomas, Calle 31 SO #1784, San Juan, PR 00921") == []
+    assert _texts(ID, "LOT: 73H0451K     Exp: 2027-08-31") == ["73H0451K"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patient: CHOI SOONJA / 최순자      Sex F", "최순자"),
+        ("PATIENT: Chen Jianhua 陈建华 (registered as JIANHUA CHEN)", "陈建华"),
+        ("Pt: AKTER, NASRIN  /  নাসরিন আক্তার", "নাসরিন আক্তার"),
+        ("Patient: Nguyễn Thị Hoa (registered as NGUYEN, HOA THI)", "NGUYEN, HOA THI"),
+        ("Patient: Do Van Long (Vietnamese: Đỗ Văn Long; chart lists LONG DO)", "LONG DO"),
+        ("hey this is niecy barnwell. had my baby 12 days ago.", "niecy barnwell"),
+        ("Client name: Tamia J. McCutchen            Client #: WC-FP-0029184", "Tamia J. McCutchen"),
+        ("In re: ABDIKARIM H. WARSAME      Case No. 2025 MI 000418", "ABDIKARIM H. WARSAME"),
+    ],
+)
+def test_names_in_other_scripts_aliases_and_intros(text: str, expected: str) -> None:
+    assert expected in _texts(PERSON, text)
+
+
+def test_a_sentence_in_another_language_and_ordinary_words_are_no_names() -> None:
+    assert _texts(PERSON, "She said 我很痛，不能走路了 to the nurse.") == []
+    assert _texts(PERSON, "this is just fine. this is very good.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In re: WARSAME      Case No. 2025 MI 000418", "2025 MI 000418"),
+        ("Patient: DE LEÓN    HC#: 0078-33-19    DOB: 09/17/2003", "0078-33-19"),
+        ("| Item | Mfr | REF | LOT / Serial | Exp |\n| Plate | Synthes | 02.124.006 | 7L44219 | 2029-03-31 |\n", "7L44219"),
+    ],
+)
+def test_more_identifiers(text: str, expected: str) -> None:
+    assert expected in _texts(ID, text)
+
+
+def test_spanish_month_and_year_and_ages() -> None:
+    from redactphi_recognizers import AgeOver89Recognizer, ClinicalDateRecognizer
+
+    assert "febrero de 2021" in _texts(ClinicalDateRecognizer(), "bajo mi cuidado desde febrero de 2021 con ELA")
+    assert _texts(ClinicalDateRecognizer(), "Referred to Mayo for a second opinion.") == []
+    assert "94" in _texts(AgeOver89Recognizer(), "Paciente: Sra. Dolores    Edad: 94 años")
+
+
+def test_schools_plans_and_police_by_initials() -> None:
+    assert "PS 94" in _texts(ORG, "vaccine records requested from PS 94.")
+    assert _texts(ORG, "ECOG PS 1, KPS 90") == []
+    assert "Roosevelt Avenue OB/GYN" in _texts(ORG, "PCP/Prenatal: Roosevelt Avenue OB/GYN")
+    assert "Amerigroup" in _texts(ORG, "TennCare: Amerigroup ID TNK4471209958")
+    assert "NYPD" in _texts(ORG, "NYPD complaint # 2025-109-004418")

@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Build samples/notes_zzd.jsonl from the independent note set in samples/notes_zzd/.
+
+Same markup and JSONL format as ``build_samples.py`` (whose parser this reuses);
+only the input folder, the output file and the id prefix (``samples-zzd-``) differ.
+``--plain-dir`` writes the markup-free texts as ``build_samples.py`` does
+(``zzd-<stem>.txt``, so they cannot collide with the first set's plain files).
+
+Usage::
+
+    python samples/build_notes_zzd.py            # rebuild notes_zzd.jsonl
+    python samples/build_notes_zzd.py --check    # exit 1 if notes_zzd.jsonl is stale
+    python samples/build_notes_zzd.py --stats    # rebuild and print span counts
+    python samples/build_notes_zzd.py --plain-dir samples/plain   # also write plain copies
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import note_set  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(note_set.main("notes_zzd", __doc__.splitlines()[0]))
