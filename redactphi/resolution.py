@@ -986,10 +986,13 @@ _INSTITUTION_JOIN = re.compile(r"[ \t]+(?:at|of|[-–—|])[ \t]+")
 _NAME_JOIN = re.compile(r"(?:[ \t]+(?:MD|DO|NP|PA-C|RN|DPM))?[ \t]*,[ \t]*")  # "RAGHUNATHAN MD, PRIYANKA"
 _PERSON_TYPES = frozenset({"PERSON", "PROVIDER"})
 _UNIT_BETWEEN = re.compile(
-    r"[ \t]*,[ \t]*(?:Ste\.?|STE\.?|Suite|SUITE|Apt\.?|APT\.?|Unit|UNIT|Bldg\.?|BLDG\.?|Building|Floor|Fl\.?|Rm\.?|Room|Lot|LOT|Space|Trlr|#)"
+    r"[ \t]*,[ \t]*(?:Ste\.?|STE\.?|Suite|SUITE|Apt\.?|APT\.?|Unit|UNIT|Bldg\.?|BLDG\.?|Building|Floor|Fl\.?|Rm\.?|Room|Lot|LOT|Space|Site|Pad|Slip|Trlr|#)"
     r"[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}[ \t]*,[ \t]*"
 )
-_SURNAME_JOIN = re.compile(r"[ \t]+(?:y|Y|Vda\.?[ \t]+de|VDA\.?[ \t]+DE|[Vv]iuda[ \t]+de)[ \t]+")
+# also a surname's particles between two pieces: 'Dorothea "Dottie" Van der Linden'
+# "AARP Medicare Advantage from UnitedHealthcare": a plan and its carrier
+_PLAN_FROM = re.compile(r"[^\n]*(?:Advantage|Plan|Supplement|Medigap|Part[ \t]D)[ \t]+(?:from|by|through)[ \t]+")
+_SURNAME_JOIN = re.compile(r"[ \t]+(?:y|Y|Vda\.?[ \t]+de|VDA\.?[ \t]+DE|[Vv]iuda[ \t]+de|der|den|de|del|da|di|du|la|le|van|von)[ \t]+")
 _COMMA_BETWEEN = re.compile(r"[ \t]*,[ \t]*")
 _AND_BETWEEN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -1040,6 +1043,9 @@ def _join_adjacent(text: str, findings: list[Finding]) -> list[Finding]:
             and prev.entity_type == "ORGANIZATION"
             # "Bayside Heart Center at Mercy Harbor": after "at", the NER's guess is the site
             and (f.entity_type == "ORGANIZATION" or join.group().strip() == "at" and text[f.start].isupper())
+            or prev is not None
+            and prev.entity_type == f.entity_type == "ORGANIZATION"
+            and _PLAN_FROM.fullmatch(text, prev.start, f.start) is not None
         ):
             out[-1] = Finding(prev.start, f.end, "ORGANIZATION", max(prev.score, f.score), prev.recognizer, prev.reason)
             continue

@@ -134,7 +134,9 @@ _WEAK_HEADS = (
     "Health District", "Public Health District", "Adult Probation", "Juvenile Probation", "Probation Department",
     "Public Administrator", "Public Guardian", "CASA", "Recovery Residence", "Sober Living",
     "Crisis Center", "Crisis Line", "WorkCare", "EAP", "OB/GYN", "OB-GYN", "Ob/Gyn", "OBGYN", "Obstetrics & Gynecology",
-    "Obstetrics and Gynecology", "Women's Health", "Women's Care", "Counseling Services", "Poultry", "Poultry Processing", "Processing", "Foods",
+    "Obstetrics and Gynecology", "Women's Health", "Women's Care", "Counseling Services", "Interpreting", "Interpreting Services", "Translation Services",
+    "Language Services", "Industrial Medicine", "Fabrication", "Fabricators", "Golf Course", "Golf Club",
+    "Country Club", "Yacht Club", "Marina", "RV Resort", "Poultry", "Poultry Processing", "Processing", "Foods",
 )
 _HEAD = _alternation(_STRONG_HEADS + _WEAK_HEADS)
 _WORD_NAMED_HEADS = frozenset(("Office", "Program", "Kitchen", "Market", "Drug", "Dining Room", "Asc", "Mc", "General Surgery"))
@@ -154,7 +156,7 @@ _WORD = (
     r"(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-zß-ÿ]*(?:[A-Z][a-z]+)?)*(?:['’]s|s['’])?"
     r"|[A-ZÀ-Þ]{2,}(?:['’\-/][A-ZÀ-Þ]+)*(?:['’]S|S['’])?|(?:St|Ste|Mt|Ft|ST|STE|MT|FT)\.|\d{1,3}(?:st|nd|rd|th))"
 )
-_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
+_JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]{1,2}(?![ \t]))"  # a wider gap parts two columns
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|PLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S)\.?(?![\w]))"
@@ -222,7 +224,7 @@ _EMPLOYER_CUE = (
     r"|\b(?i:formerly)[ \t]+(?:with|of|at|employed[ \t]+(?:by|at|with))"
     # "Daughter Marisol Reyes is RN at Rush", "she is a teacher at ..."
     rf"|\b(?:is|was|as)[ \t]+(?:an?[ \t]+)?(?:RN|LPN|CNA|NP|PA|MD|nurse|{_OCCUPATION})[ \t]+(?:at|for)"
-    r"|\b(?:[Ee]mployer|EMPLOYER|[Ss]chool|SCHOOL|[Cc]ompany|[Ww]orkplace|[Oo]ccupation)[ \t]*[:(])"
+    r"|\b(?:[Ee]mployer|EMPLOYER|[Ss]chool|SCHOOL|[Cc]ompany|[Ww]orkplace|[Oo]ccupation)[ \t]*(?:[:(]|\.{3,}:?))"
     rf"|\b(?:an?|the|as)[ \t]+(?:[a-z0-9][\w\-]*[ \t]+){{0,3}}?{_OCCUPATION}[ \t]+(?:at|for))"
 )
 _CUED = re.compile(
@@ -273,7 +275,7 @@ _INSTITUTION_LABEL = re.compile(
     # position of a long run of blanks would rescan the rest of it: quadratic)
     r"(?:^[ \t]*|(?<=[ \t]{2})|(?<=\|)[ \t]?)(?:Hospital|HOSPITAL|Facility|FACILITY|Practice|PRACTICE"
     r"|Pharmacy|PHARMACY|Agency|AGENCY|Institution|Referring[ \t]+(?:facility|practice|hospital)"
-    r"|Nursing[ \t]+facility|SNF|School|SCHOOL)[ \t]*:[ \t]*"
+    r"|Nursing[ \t]+facility|SNF|School|SCHOOL|(?:Clinician/)?Facility[ \t]+[Nn]ame(?:[ \t]+and[ \t]+[Aa]ddress)?)[ \t]*:[ \t]*"
     rf"(?P<phi>(?P<name>{_WORD}(?:[ ](?:(?:&|and|of|the)[ ])?{_WORD}){{0,5}}))",
     re.MULTILINE,
 )
@@ -281,8 +283,11 @@ _INSTITUTION_LABEL = re.compile(
 # "DESERT BLOOM OCULOFACIAL & PLASTIC SURGERY\n8765 E. Via Linda, Ste 204, ...".
 _LETTERHEAD = re.compile(
     r"^[ \t]*(?:(?:FROM|TO|From|To)[ \t]*:[ \t]*)?"
-    r"(?P<phi>(?P<name>[A-Z][A-Za-z'’.\-]*(?:[ \t](?:&[ \t])?[A-Z][A-Za-z'’.\-]*){1,7}))"
-    r"[ \t]*(?:[|,][^\n]{0,60})?\n[ \t]*\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z0-9][A-Za-z0-9]*[ \t]"
+    r"(?P<phi>(?P<name>[A-Z][A-Za-z'’.\-]*(?:[ \t](?:&[ \t])?[A-Z][A-Za-z'’.\-]*){1,7})"
+    r"(?:,?[ \t]+(?:P\.A\.|PA|PLLC|LLC|Inc\.?|INC\.?|P\.C\.|PC|LLP|CSP|PSC|Ltd\.?))?"
+    # a site after a dash closing the name: "CORDILLERA PATHOLOGY - EAST BAY   Anatomic ..."
+    r"(?:[ \t][-–—][ \t][A-Z]{3,}(?:[ \t][A-Z]{3,})?(?=[ \t]{2,}|[ \t]*\n))?)"
+    r"[ \t]*(?:[|,][^\n]{0,60}|[ \t][-–—][ \t][^\n]{0,60})?\n[ \t]*\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z0-9][A-Za-z0-9]*[ \t]"
     # the next line is a street: a street type within its first words
     r"(?=[^\n]{0,40}?(?i:\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Pkwy|Parkway"
     r"|Hwy|Highway|Ct|Court|Pl|Place|Cir|Circle|Trail|Trl|Pike|Temple|Plaza|Sq|Square|Suite|Ste|Loop|Row|Terrace|Ter)\b))",

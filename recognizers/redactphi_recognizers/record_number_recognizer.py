@@ -72,7 +72,8 @@ def _is_code_range(value: str) -> bool:
 _POLICY_CUES = frozenset("lcd ncd rarc carc remark group-code reason".split())
 # "Visa ending 4417", "SSN (last 4 on file): 4327", "card ending in 0921".
 _LAST_FOUR = re.compile(
-    r"(?i:\b(?:visa|mastercard|amex|discover|card|debit|credit|account|acct|checking|ssn|social[ \t]+security(?:[ \t]+number)?)"
+    r"(?i:\b(?:visa|mastercard|amex|discover|card|debit|credit|account|acct|checking|ssn|social[ \t]+security(?:[ \t]+number)?"
+    r"|licen[cs]e|DL|passport|ID[ \t]+card)"
     r"[^\n\d]{0,25}?(?:ending(?:[ \t]+in)?|last[ \t]*(?:4|four)(?:[ \t]+digits)?[^\n\d:]{0,15}:?))[ \t]*[#:]?[ \t]*(?P<phi>\d{4})(?!\d)"
 )
 # "staff interpreter #117", "Interpreter ID 20441".
@@ -365,7 +366,7 @@ class RecordNumberRecognizer(SpanPatternRecognizer):
                 return None  # "IMPAIRMENT GROUP: 01.2"
             if label == "#" and _STREET_BEFORE_HASH.search(text, max(0, match.start - 24), match.start):
                 return None  # "Calle 31 SO #1784": a house number, the address recognizer's
-            if label == "#" and (not re.search(r"\d{4,}", value)):
+            if label == "#" and not re.search(r"\d{4,}", value) and len(re.findall(r"\d", value)) < 6:
                 return None  # "# 3" is a count, "#10 blade" an instrument size
             if len(re.sub(r"\W", "", value)) < 3:
                 return None

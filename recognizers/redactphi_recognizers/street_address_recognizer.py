@@ -273,7 +273,9 @@ _PR_PART = re.compile(
     r"(?<![\w'’\-])(?P<phi>(?:Urb\.|Urbanizaci[oó]n|URB\.|Bo\.|Barrio|BO\.|Sector|Parcelas|Comunidad|Res\.|Residencial"
     r"|Cond\.|Condominio|Edif\.|Edificio|Reparto|Extensi[oó]n|Jard(?:ines|\.))"
     rf"[ \t]+{_PR_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|el)[ \t]+)?{_PR_WORD}){{0,4}}"
-    r"|Calle[ \t]+\d{1,3}(?:[ \t]+[A-Z]{1,2}(?:-?\d{1,3})?)?(?:[ \t]*#[ \t]*[0-9A-Z][0-9A-Z\-]{0,6})?(?![\w\-]))"
+    # a numbered calle needs its block letters or a lettered number ("Calle 5 #23" may be a bed)
+    r"|Calle[ \t]+\d{1,3}(?:[ \t]+[A-Z]{1,2}(?:-?\d{1,3})?(?:[ \t]*#[ \t]*[0-9A-Z][0-9A-Z\-]{0,6})?"
+    r"|[ \t]*#[ \t]*\d{1,4}[A-Z][0-9A-Z\-]{0,5})(?![\w\-]))"
 )
 # A named campus or shopping centre: "University City campus", "West Campus", "(Ridgewood Plaza)".
 _NAMED_CAMPUS = re.compile(
@@ -281,9 +283,21 @@ _NAMED_CAMPUS = re.compile(
     r"(?P<phi>(?:The[ \t]+)?(?P<name>(?:[A-Z][a-z]+[ \t]+){1,2})(?:[Cc]ampus|Plaza|Shopping[ \t]+Center|Mall|Town[ \t]+Center))(?![\w])"
 )
 _NOT_CAMPUS_NAMES = frozenset("Main Medical Health Hospital Our This That Same Each Every Other Clinic Office New Old Professional".split())
+# A street named as a field of its own, between commas: "Walgreens #10463, Dowlen Rd,
+# Beaumont", "Pharmacy: Fry's Pharmacy, Bell Rd".
+_STREET_FIELD = re.compile(
+    rf"(?<=,)[ \t]*(?P<phi>{_STREET_NO_NUMBER}(?:{_FULL_SUFFIX}|(?:Rd|Ave|Blvd|Pkwy|Hwy|Ln|Dr|St)\.?(?![\w])))"
+    r"(?=[ \t]*(?:,|;|:|\)|\n|\Z))"
+)
+# An airport by name: "Flown to Houma-Terrebonne Airport".
+_AIRPORT = re.compile(
+    r"(?<![\w'’\-])(?P<phi>(?:[A-Z][\w'’.\-]*[ \t]+){1,4}(?:International[ \t]+|Regional[ \t]+|Municipal[ \t]+|County[ \t]+)?"
+    r"(?:Airport|Airfield|Air[ \t]+Park|Heliport))(?![\w])"
+)
 # A numbered road after a place cue: "the pharmacy (CVS on Route 27)", "off Hwy 64".
 _CUED_ROUTE = re.compile(
-    r"\b(?:on|off|onto|along|near|via|ON|OFF|ALONG|NEAR)[ \t]+(?P<phi>(?:Route|Rt\.?|Rte\.?|Highway|Hwy\.?|State[ \t]+Route|SR|County[ \t]+Road|CR|US|I-)"
+    # (not an interstate: "on I-90 eastbound" names no place a person lives)
+    r"\b(?:on|off|onto|along|near|via|ON|OFF|ALONG|NEAR)[ \t]+(?P<phi>(?:Route|Rt\.?|Rte\.?|Highway|Hwy\.?|State[ \t]+Route|SR|County[ \t]+Road|CR|US)"
     r"[ \t\-]?\d{1,4}[A-Z]?)(?![\w\-])"
 )
 # A town a distance and a direction away: "his place 9 miles north of Long Pine".
@@ -395,6 +409,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
         SpanPattern("Puerto Rican address part", _PR_PART, 0.85, gate=re.compile(r"Urb|URB|Bo\.|BO\.|Barrio|Sector|Parcelas|Comunidad|Res\.|Residencial|Cond|Edif|Reparto|Extensi|Jard|Calle \d")),
         SpanPattern("named campus or plaza", _NAMED_CAMPUS, 0.7, gate=re.compile(r"[Cc]ampus|Plaza|Mall|Shopping Center|Town Center")),
+        SpanPattern("street as a field between commas", _STREET_FIELD, 0.7, gate=re.compile(r", [A-Z][^,\n]{1,30} (?:Rd|Ave|Blvd|Pkwy|Hwy|Ln|Dr|St|Street|Avenue|Road|Boulevard|Drive|Lane|Parkway|Highway)\b")),
+        SpanPattern("airport by name", _AIRPORT, 0.75, gate=re.compile(r"Airport|Airfield|Air Park|Heliport")),
         SpanPattern("numbered road after a place cue", _CUED_ROUTE, 0.7, gate=re.compile(r"Route|Rt|Rte|Highway|Hwy|SR|CR|US|I-")),
         SpanPattern("town a distance away", _DISTANCE_FROM_TOWN, 0.75, gate=re.compile(r"(?i)\d[ \t]*(?:mi|km|kilomet)")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
@@ -442,6 +458,8 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if not known or NamePriors.word_frequency(words[0]) >= 3.5:
                 return None
             return match
+        if regex is _STREET_FIELD or regex is _AIRPORT:
+            return _trim_leading(text, match)
         if regex is _NAMED_CAMPUS:
             words = (groups.get("name") or "").split()
             # "Main campus" is none; "Main Street campus" names one

@@ -592,3 +592,9 @@ def test_the_year_after_a_range_of_days_joins_the_date() -> None:
 )
 def test_spanish_names_and_puerto_rican_addresses_are_one_span(text: str, expected: str) -> None:
     assert _redact(text) == expected
+
+
+def test_a_plan_and_its_carrier_and_a_site_number_join() -> None:
+    assert _redact("Plan: AARP Medicare Advantage from UnitedHealthcare (HMO-POS) today") == "Plan: [ORGANIZATION] today"
+    out = _redact("wintering at (1150 S. Ellsworth Rd, Site 212, Mesa, AZ 85208), who slipped")
+    assert out == "wintering at ([LOCATION]), who slipped"

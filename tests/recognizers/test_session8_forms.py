@@ -308,3 +308,39 @@ def test_schools_plans_and_police_by_initials() -> None:
     assert "Roosevelt Avenue OB/GYN" in _texts(ORG, "PCP/Prenatal: Roosevelt Avenue OB/GYN")
     assert "Amerigroup" in _texts(ORG, "TennCare: Amerigroup ID TNK4471209958")
     assert "NYPD" in _texts(ORG, "NYPD complaint # 2025-109-004418")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  - Walgreens #10463, Dowlen Rd, Beaumont: Rx 0874412-03822", "Dowlen Rd"),
+        ("Flown by Gulf Airmed to Houma-Terrebonne Airport, then ground", "Houma-Terrebonne Airport"),
+    ],
+)
+def test_street_fields_and_airports(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Employer ....... Berwick Bay Fabrication          Job title: welder", "Berwick Bay Fabrication"),
+        ("6. Clinician/Facility Name and Address: Bay Area Industrial Medicine,", "Bay Area Industrial Medicine"),
+        ("interpreter, Rafael Ochoa (Lingua Gulf Interpreting), was present", "Lingua Gulf Interpreting"),
+        ("THE COURTYARDS AT COQUINA KEY - ASSISTED LIVING\n3900 Coquina Key Dr SE, St. Petersburg, FL 33705\n",
+         "THE COURTYARDS AT COQUINA KEY"),
+        ("Claim .......... Sedgwick 30241188207-0001", "Sedgwick"),
+    ],
+)
+def test_workplaces_letterheads_and_carriers(text: str, expected: str) -> None:
+    assert any(expected in found for found in _texts(ORG, text))
+
+
+def test_a_wide_gap_ends_an_organisation_name() -> None:
+    found = _texts(ORG, "Employer: Berwick Bay Fabrication          Job title: welder helper")
+    assert "Berwick Bay Fabrication" in found and not any("Job" in f for f in found)
+
+
+def test_license_last_four_and_spaced_file_numbers() -> None:
+    assert "4418" in _texts(ID, "photo identification (Texas driver license ending 4418).")
+    assert "C-28 417 906" in _texts(ID, "Korean War-era Army veteran, VA file # C-28 417 906")
