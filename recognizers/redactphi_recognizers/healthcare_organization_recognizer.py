@@ -134,7 +134,7 @@ _WEAK_HEADS = (
     "Health District", "Public Health District", "Adult Probation", "Juvenile Probation", "Probation Department",
     "Public Administrator", "Public Guardian", "CASA", "Recovery Residence", "Sober Living",
     "Crisis Center", "Crisis Line", "WorkCare", "EAP", "OB/GYN", "OB-GYN", "Ob/Gyn", "OBGYN", "Obstetrics & Gynecology",
-    "Obstetrics and Gynecology", "Women's Health", "Women's Care", "Counseling Services", "Interpreting", "Interpreting Services", "Translation Services",
+    "Obstetrics and Gynecology", "Women's Health", "Women's Care", "Counseling Services", "Concierge Medicine", "Direct Primary Care", "Interpreting", "Interpreting Services", "Translation Services",
     "Language Services", "Industrial Medicine", "Fabrication", "Fabricators", "Golf Course", "Golf Club",
     "Country Club", "Yacht Club", "Marina", "RV Resort", "Poultry", "Poultry Processing", "Processing", "Foods",
 )

@@ -187,7 +187,7 @@ _SCRIPT = (
 _NATIVE_SCRIPT_NAME = re.compile(
     rf"(?<![{_SCRIPT}])(?P<phi>[{_SCRIPT}]+(?:[ \t][{_SCRIPT}]+){{0,3}})(?![{_SCRIPT}，。！？、：；])"
 )
-_NATIVE_NEAR = re.compile(r"(?:[A-Z][A-Za-z'’\-]*\.?[ \t]*(?:/|\(|,|;)?|\(|:|[/|\-–])[ \t]*\Z")
+_NATIVE_NEAR = re.compile(r"(?:[A-Z][A-Za-z'’\-]*\.?[\"”]?[ \t]*(?:/|\(|,|;)?|\(|:|[/|\-–])[ \t]*\Z")
 # "registered as NGUYEN, HOA THI", "chart lists LONG DO", "legal name KANG JI YOUNG".
 _UNQUOTED_ALIAS = re.compile(
     r"\b(?:registered(?:[ \t]+also)?[ \t]+as|listed[ \t]+as|chart[ \t]+lists|legal[ \t]+name(?:[ \t]+is)?|"
