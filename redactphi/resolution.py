@@ -989,9 +989,10 @@ _UNIT_BETWEEN = re.compile(
     r"[ \t]*,[ \t]*(?:Ste\.?|STE\.?|Suite|SUITE|Apt\.?|APT\.?|Unit|UNIT|Bldg\.?|BLDG\.?|Building|Floor|Fl\.?|Rm\.?|Room|Lot|LOT|Space|Site|Pad|Slip|Trlr|#)"
     r"[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}[ \t]*,[ \t]*"
 )
-# also a surname's particles between two pieces: 'Dorothea "Dottie" Van der Linden'
 # "AARP Medicare Advantage from UnitedHealthcare": a plan and its carrier
 _PLAN_FROM = re.compile(r"[^\n]*(?:Advantage|Plan|Supplement|Medigap|Part[ \t]D)[ \t]+(?:from|by|through)[ \t]+")
+# Spanish double surnames and widows' names, and a surname's particles between two pieces:
+# "Del Valle y Colón", "Quiñones Vda. de Maysonet", 'Dorothea "Dottie" Van der Linden'
 _SURNAME_JOIN = re.compile(r"[ \t]+(?:y|Y|Vda\.?[ \t]+de|VDA\.?[ \t]+DE|[Vv]iuda[ \t]+de|der|den|de|del|da|di|du|la|le|van|von)[ \t]+")
 _COMMA_BETWEEN = re.compile(r"[ \t]*,[ \t]*")
 _AND_BETWEEN = re.compile(r"[ \t]+(?:and|&)[ \t]+")

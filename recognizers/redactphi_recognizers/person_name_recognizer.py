@@ -376,6 +376,11 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             if len(span) > 30 or not _NATIVE_NEAR.search(text, max(0, match.start - 30), match.start):
                 return None  # a sentence in another language, not a name beside its romanisation
             return match
+        if pattern.regex is _UNQUOTED_ALIAS:
+            words = [w.strip(",.'’-").lower() for w in span.split()]
+            if not any(len(w) >= 3 and (w in self.priors.given_names or w in self.priors.surnames) for w in words):
+                return None  # "code status listed as DNR DNI": abbreviations, not an alias
+            return match
         if pattern.regex is _LOWER_SELF_INTRO:
             first, last = match.groups.get("first") or "", match.groups.get("last") or ""
             # a census surname, rare as a word, after a word that is no common one

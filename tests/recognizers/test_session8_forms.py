@@ -279,6 +279,7 @@ def test_names_in_other_scripts_aliases_and_intros(text: str, expected: str) -> 
 
 def test_a_sentence_in_another_language_and_ordinary_words_are_no_names() -> None:
     assert _texts(PERSON, "She said 我很痛，不能走路了 to the nurse.") == []
+    assert _texts(PERSON, "Code status listed as DNR DNI today.") == []
     assert _texts(PERSON, "this is just fine. this is very good.") == []
 
 
