@@ -159,7 +159,7 @@ _WORD = (
 _JOIN = r"(?:[ \t]+(?:&|and|AND|of|OF|the|THE|de|la|del|los|las|el|y|on(?![ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))[ \t]+|[ \t]*&[ \t]*|[ \t]{1,2}(?![ \t]))"  # a wider gap parts two columns
 _NAME = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,6}}"
 _OF_TAIL = rf"(?:[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|PLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S)\.?(?![\w]))"
+_CORPORATE = r"(?:,?[ \t]+(?:Inc|LLC|LLP|PLLC|PLC|P\.?C|Ltd|Corp|INC|LTD|CORP|S\.C|P\.A|P\.S|CSP|PSC)\.?(?![\w]))"
 # State codes written after an institution ("Cedar Falls Med Center, IA"); those that are
 # also clinical abbreviations (OR after "Medical Center, OR") are left out.
 _TAIL_STATE = (
@@ -199,7 +199,9 @@ _SPANISH_HEAD = re.compile(
     r"|Ferreter[ií]a|Escuela|ESCUELA|Universidad|UNIVERSIDAD|Colegio|Iglesia|IGLESIA|Parroquia|Municipio|Administraci[oó]n"
     r"|Oficina|Asociaci[oó]n|Fundaci[oó]n|Supermercado|Panader[ií]a|Neurolog[ií]a|NEUROLOG[IÍ]A|Oncolog[ií]a|Cardiolog[ií]a)"
     r"(?P<name>(?:[ \t]+(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|y|DE|DEL|LA|LOS|Y))?"
-    r"(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[A-ZÁÉÍÓÚÑ]{2,})(?:[ \t]+(?:de|del|la|las|los|y|DE|DEL|LA|Y)(?=[ \t]+[A-ZÁÉÍÓÚÑ]))?){1,5}))"
+    r"(?:[ \t]+(?:[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+|[A-ZÁÉÍÓÚÑÜ]{2,})(?:[ \t]+(?:de|del|la|las|los|y|DE|DEL|LA|Y)(?=[ \t]+[A-ZÁÉÍÓÚÑÜ]))?){1,5})"
+    # a Puerto Rican professional corporation: "NEUROLOGÍA DEL NOROESTE, CSP"
+    r"(?:,?[ \t]+(?:CSP|PSC|C\.S\.P\.|P\.S\.C\.|LLC|Inc\.?))?)"
 )
 _LOWER_HEADED = re.compile(
     rf"(?<![\w'’\-.])(?P<phi>(?P<name>{_NAME})[ \t]+(?:{_LOWER_MODIFIER}[ \t]+)?"
@@ -543,7 +545,10 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
         SpanPattern("saint's name in the possessive", _SAINTS, 0.7, gate=re.compile(r"(?:St|ST|Saint|SAINT)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?['’]s")),
         SpanPattern("acronym after a place preposition (weak)", _ACRONYM_AT, 0.55),
         SpanPattern("affiliation in brackets after a person", _AFFILIATION, 0.7, gate=re.compile(r"[a-z] ?\([A-Z]")),
-        SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75, gate=re.compile(r"Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO|Policl|Sanatorio|Farmacia|FARMACIA|Laboratorio|LABORATORIO")),
+        SpanPattern("Spanish head-first institution", _SPANISH_HEAD, 0.75, gate=re.compile(
+            r"Centro|CENTRO|Cl[ií]nica|CL[IÍ]NICA|Hospital|HOSPITAL|Instituto|INSTITUTO|Policl|Sanatorio|Farmacia|FARMACIA|Laboratorio"
+            r"|LABORATORIO|Departamento|DEPARTAMENTO|Cooperativa|COOPERATIVA|Ferreter|Escuela|ESCUELA|Universidad|UNIVERSIDAD|Colegio"
+            r"|Iglesia|IGLESIA|Parroquia|Municipio|Administraci|Oficina|Asociaci|Fundaci|Supermercado|Panader|Neurolog|NEUROLOG|Oncolog|Cardiolog")),
     )
 
     def confirm(self, text: str, match: SpanMatch, pattern: SpanPattern) -> SpanMatch | None:
@@ -577,7 +582,8 @@ class HealthcareOrganizationRecognizer(SpanPatternRecognizer):
             words = (match.groups.get("name") or "").split()
             # "Hospital Day 2", "Centro Medical": one Spanish or proper word is not enough
             proper = [w for w in words if w.lower() not in {"de", "del", "la", "las", "los", "el", "y"}]
-            if len(proper) < 2 and not any(c in "áéíóúñÁÉÍÓÚÑ" for c in "".join(proper)):
+            head = match.groups.get("head") or ""
+            if len(proper) < 2 and not any(c in "áéíóúñÁÉÍÓÚÑ" for c in "".join(proper)) and head not in {"Departamento", "DEPARTAMENTO", "Municipio"}:
                 return None
             return match if _proper_words(proper) else None
         if regex is _WORSHIP or regex is _INSTALLATION or regex is _CLUB:

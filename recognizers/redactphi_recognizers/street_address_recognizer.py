@@ -271,11 +271,12 @@ _TOWN_BEFORE_SERVICE = re.compile(
 _PR_WORD = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’\-]+|[A-ZÁÉÍÓÚÑ]{2,}|\d{1,4})"
 _PR_PART = re.compile(
     r"(?<![\w'’\-])(?P<phi>(?:Urb\.|Urbanizaci[oó]n|URB\.|Bo\.|Barrio|BO\.|Sector|Parcelas|Comunidad|Res\.|Residencial"
-    r"|Cond\.|Condominio|Edif\.|Edificio|Reparto|Extensi[oó]n|Jard(?:ines|\.))"
+    r"|Cond\.|Condominio|Edif\.|Edificio|Reparto|Extensi[oó]n|Jard(?:ines|\.)|Recinto|Ave\.|Avenida|Plaza|Calle(?=[ \t]+[A-ZÁÉÍÓÚÑ]))"
     rf"[ \t]+{_PR_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|el)[ \t]+)?{_PR_WORD}){{0,4}}"
     # a numbered calle needs its block letters or a lettered number ("Calle 5 #23" may be a bed)
     r"|Calle[ \t]+\d{1,3}(?:[ \t]+[A-Z]{1,2}(?:-?\d{1,3})?(?:[ \t]*#[ \t]*[0-9A-Z][0-9A-Z\-]{0,6})?"
-    r"|[ \t]*#[ \t]*\d{1,4}[A-Z][0-9A-Z\-]{0,5})(?![\w\-]))"
+    r"|[ \t]*#[ \t]*\d{1,4}[A-Z][0-9A-Z\-]{0,5})(?![\w\-])"
+    r"|HC-?\d{1,2}[ \t]+Box[ \t]+\d{1,6}(?![\w\-]))"
 )
 # A named campus or shopping centre: "University City campus", "West Campus", "(Ridgewood Plaza)".
 _NAMED_CAMPUS = re.compile(
@@ -294,6 +295,8 @@ _AIRPORT = re.compile(
     r"(?<![\w'’\-])(?P<phi>(?:[A-Z][\w'’.\-]*[ \t]+){1,4}(?:International[ \t]+|Regional[ \t]+|Municipal[ \t]+|County[ \t]+)?"
     r"(?:Airport|Airfield|Air[ \t]+Park|Heliport))(?![\w])"
 )
+# A town after a double dash, closing its field: "Hospital Regional del Norte -- Arecibo".
+_TOWN_AFTER_DOUBLE_DASH = re.compile(rf"[ \t]--[ \t]+(?P<phi>{CITY})(?=[ \t]*(?:\n|\Z|[,;(]))")
 # A numbered road after a place cue: "the pharmacy (CVS on Route 27)", "off Hwy 64".
 _CUED_ROUTE = re.compile(
     # (not an interstate: "on I-90 eastbound" names no place a person lives)
@@ -407,10 +410,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
         SpanPattern("place after a residence cue", _RESIDENCE, 0.75),
         SpanPattern("place in a residence field", _RESIDENCE_FIELD, 0.8, gate=re.compile(r"(?i)residence|hometown|home town|lives in")),
         SpanPattern("known town before the service it names", _TOWN_BEFORE_SERVICE, 0.7, gate=re.compile(r"[a-z] (?:ED|ER|VA|PCP|[a-z]{4,})\b")),
-        SpanPattern("Puerto Rican address part", _PR_PART, 0.85, gate=re.compile(r"Urb|URB|Bo\.|BO\.|Barrio|Sector|Parcelas|Comunidad|Res\.|Residencial|Cond|Edif|Reparto|Extensi|Jard|Calle \d")),
+        SpanPattern("Puerto Rican address part", _PR_PART, 0.85, gate=re.compile(r"Urb|URB|Bo\.|BO\.|Barrio|Sector|Parcelas|Comunidad|Res\.|Residencial|Cond|Edif|Reparto|Extensi|Jard|Calle \d|HC-?\d|Recinto|PR 00")),
         SpanPattern("named campus or plaza", _NAMED_CAMPUS, 0.7, gate=re.compile(r"[Cc]ampus|Plaza|Mall|Shopping Center|Town Center")),
         SpanPattern("street as a field between commas", _STREET_FIELD, 0.7, gate=re.compile(r", [A-Z][^,\n]{1,30} (?:Rd|Ave|Blvd|Pkwy|Hwy|Ln|Dr|St|Street|Avenue|Road|Boulevard|Drive|Lane|Parkway|Highway)\b")),
         SpanPattern("airport by name", _AIRPORT, 0.75, gate=re.compile(r"Airport|Airfield|Air Park|Heliport")),
+        SpanPattern("known town after a double dash", _TOWN_AFTER_DOUBLE_DASH, 0.7, gate=re.compile(r" -- [A-Z]")),
         SpanPattern("numbered road after a place cue", _CUED_ROUTE, 0.7, gate=re.compile(r"Route|Rt|Rte|Highway|Hwy|SR|CR|US|I-")),
         SpanPattern("town a distance away", _DISTANCE_FROM_TOWN, 0.75, gate=re.compile(r"(?i)\d[ \t]*(?:mi|km|kilomet)")),
         SpanPattern("apartment number", _APARTMENT, 0.75, gate=re.compile(r"(?i)\bapt|apartment")),
@@ -458,6 +462,11 @@ class StreetAddressRecognizer(SpanPatternRecognizer):
             if not known or NamePriors.word_frequency(words[0]) >= 3.5:
                 return None
             return match
+        if regex is _TOWN_AFTER_DOUBLE_DASH:
+            town = text[match.start : match.end]
+            places = KnownPlaces.load()
+            known = town in places or (town.lower() in places.us_towns and NamePriors.word_frequency(town) < 3.0)
+            return match if known and not _STATE_ONLY.fullmatch(town) else None
         if regex is _STREET_FIELD or regex is _AIRPORT:
             return _trim_leading(text, match)
         if regex is _NAMED_CAMPUS:

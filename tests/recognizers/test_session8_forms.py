@@ -345,3 +345,24 @@ def test_a_wide_gap_ends_an_organisation_name() -> None:
 def test_license_last_four_and_spaced_file_numbers() -> None:
     assert "4418" in _texts(ID, "photo identification (Texas driver license ending 4418).")
     assert "C-28 417 906" in _texts(ID, "Korean War-era Army veteran, VA file # C-28 417 906")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ave. Betances, Urb. Hermanas Dávila, Bayamón, PR 00959", "Ave. Betances"),
+        ("HC-03 Box 33815, Bo. Borinquen, Sector Los Ramos, Aguadilla, PR 00603", "HC-03 Box 33815"),
+        ("nursing student at Universidad del Atlántico Boricua (Recinto Metro), admitted", "Recinto Metro"),
+        ("Facility: Hospital Regional del Norte -- Arecibo\n", "Arecibo"),
+    ],
+)
+def test_more_puerto_rican_places(text: str, expected: str) -> None:
+    assert expected in _texts(PLACE, text)
+
+
+def test_spanish_institutions_in_capitals_and_with_a_corporate_suffix() -> None:
+    assert "CENTRO MÉDICO RIBERA DEL YAGÜEZ" in _texts(ORG, "CENTRO MÉDICO RIBERA DEL YAGÜEZ -- RESUMEN DE ALTA")
+    assert "Departamento de Salud" in _texts(ORG, "Notify Departamento de Salud -- reportable disease")
+    found = _texts(ORG, "Refer to Laboratorio Clínico del Sur, PSC for the panel.")
+    assert "Laboratorio Clínico del Sur, PSC" in found
+    assert _texts(PLACE, "Plan -- Medicare\n") == []
