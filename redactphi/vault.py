@@ -129,7 +129,9 @@ class TokenVault:
             for item in dict.fromkeys(items)
         }
         codes = self._find_many(lookups)
-        missing = [item for item in lookups if item not in codes]
+        # in lookup order: two batches sharing values then take the unique index's locks in
+        # the same order, so PostgreSQL cannot deadlock them on each other
+        missing = sorted((item for item in lookups if item not in codes), key=lambda item: lookups[item][-1])
         if missing:
             rows = [
                 self._row(value, entity_type, lookups[(value, entity_type)][-1], keyring)
@@ -139,9 +141,12 @@ class TokenVault:
                 with self._engine.begin() as conn:
                     conn.execute(insert(_tokens), rows)
                 codes.update({item: row["token"] for item, row in zip(missing, rows, strict=True)})
-            except IntegrityError:
-                # A concurrent writer stored some of these first, or a code collided:
-                # settle each value on its own.
+            except (IntegrityError, OperationalError) as exc:
+                if isinstance(exc, OperationalError) and "deadlock" not in str(exc.orig).lower():
+                    raise
+                # A concurrent writer stored some of these first, a code collided, or the
+                # database broke a deadlock by rolling this batch back: settle each value on
+                # its own (one row per transaction cannot deadlock).
                 for item in missing:
                     codes[item] = self._tokenize_one(item, lookups[item], keyring)
         return [codes[item] for item in items]
