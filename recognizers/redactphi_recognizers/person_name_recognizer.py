@@ -49,6 +49,7 @@ _LABELLED_SPACED = re.compile(
     rf"(?:[ \t]+(?:de|del|la|las|los|y)(?:[ \t]+(?:la|las|los))?[ \t]+{NAME_WORD})?|{FULL_NAME}))(?=[ \t]{{2,}}|[ \t]*$|[ \t]*\|)"
 )
 _PARTICLE_WORDS = frozenset("del della las los van von der den".split())
+_COLUMN_WORD = re.compile(r"[A-Za-z][a-z'’\-]{2,}")
 # Lower-case dictation: "patient: szymanski, agnieszka   mrn ...".
 _LABELLED_LOWER = re.compile(
     rf"(?im)^[ \t]*{_PERSON_LABEL}[ \t]*:[ \t]*(?-i:(?P<phi>[a-z][a-z'’\-]+(?:,?[ \t]+[a-z][a-z'’\-]+){{1,2}}(?:[ \t]+[a-z]\b\.?)?))"
@@ -387,7 +388,7 @@ class PersonNameRecognizer(SpanPatternRecognizer):
             if last in self.priors.surnames and self.priors.word_frequency(last) < 3.0 and self.priors.word_frequency(first) < 4.0:
                 return match
             return None
-        if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in re.findall(r"[A-Za-z][a-z'’\-]{2,}", span) if w not in _PARTICLE_WORDS):
+        if pattern.regex is _LABELLED_SPACED and not all(self.priors.is_name_like(w) or w.lower() in self.priors.given_names for w in _COLUMN_WORD.findall(span) if w not in _PARTICLE_WORDS):
             return None  # "CONTACT          Isolation Precautions": a column of ordinary words
         if pattern.regex is _CAPS_LAST_FIRST:
             first, last = match.groups.get("first") or "", match.groups.get("last") or ""

@@ -348,14 +348,15 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 # A table column of the staff who gave, entered or performed each row: "BY", "Initials",
 # "Given by", "Administered by", "Vaccinator", "Entered by".
-_STAFF_COLUMN = re.compile(
-    r"(?i)(?:by|init(?:ial)?s?\.?|(?:given|admin(?:istered)?|entered|performed|documented|recorded|charted|verified|signed)"
-    r"(?:[ \t]+by)?|vaccinator|administrator|staff|nurse|clinician|user|tech(?:nician)?)"
+_STAFF_HEADERS = (
+    r"by|init(?:ial)?s?\.?|(?:given|admin(?:istered)?|entered|performed|documented|recorded|charted|verified|signed)"
+    r"(?:[ \t]+by)?|vaccinator|administrator|staff|nurse|clinician|user|tech(?:nician)?"
 )
+_STAFF_COLUMN = re.compile(rf"(?i)(?:{_STAFF_HEADERS})")
 # Pipe tables (a header row of cells) also name the operator's column: "| Eye | Surg | Model |".
 # Not space-aligned key-value forms, where "Surgeon :" is a row's key, not a column.
 _STAFF_PIPE_COLUMN = re.compile(
-    rf"{_STAFF_COLUMN.pattern[:-1]}"
+    rf"(?i)(?:{_STAFF_HEADERS}"
     r"|surg(?:eon)?|attending|physician|provider|operator|prescriber|resident|assist(?:ant)?|anesth(?:esia|esiologist)?"
     r"|crna|scrub|circ(?:ulator)?|rn|md)"
 )
